@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalAlmaty.Web.Data.Configurations;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(Domain.Accounts.DisplayName.MaxLength).IsRequired();
+        builder.Property(u => u.PreferredCulture).HasMaxLength(10).IsRequired();
+        builder.HasIndex(u => u.LastActivityAt);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using DigitalAlmaty.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DigitalAlmaty.Web.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
+    {
+        services
+            .AddDefaultIdentity<PortalUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                // Clause 4.3.2: passwords that resist guessing.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "da.auth";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        // Sessions are revalidated often so that a block or a password change reaches open tabs quickly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddScoped<AccountsBootstrap>();
+        return services;
+    }
+}
+
+/// <summary>Adds the display name to the sign-in cookie so every page can greet the user without a query.</summary>
+public sealed class PortalClaimsFactory(
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+{
+    public const string DisplayNameClaim = "display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        return identity;
+    }
+}
+
+public static class PortalClaims
+{
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(PortalClaimsFactory.DisplayNameClaim) ?? string.Empty;
+}

@@ -1,0 +1,65 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DigitalAlmaty.Web.Features.Mail;
+
+/// <summary>Delivers a finished message. SMTP in production, a pickup folder otherwise.</summary>
+public interface IMailTransport
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default);
+}
+
+public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value.Smtp;
+        var security = Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true);
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        logger.LogInformation("Mail {Subject} sent through {Host}", message.Subject, smtp.Host);
+    }
+}
+
+public sealed class PickupDirectoryMailTransport(
+    IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger) : IMailTransport
+{
+    public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
+        var path = Path.Combine(Directory, name);
+        await message.WriteToAsync(path, cancellationToken);
+        logger.LogInformation("Mail {Subject} written to {Path}", message.Subject, path);
+    }
+}
+
+public static class MailSetup
+{
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        if (string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:Smtp:Host"]))
+        {
+            services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        }
+
+        services.AddScoped<AccountMailer>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
+using DigitalAlmaty.Web.Localization;
+using DigitalAlmaty.Web.Resources;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace DigitalAlmaty.Web;
+
+/// <summary>The pieces of start-up that are more than one line, kept out of Program.cs.</summary>
+public static class PortalStartup
+{
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+                options.Conventions.AuthorizeAreaPage("Identity", "/Account/Logout");
+                options.Conventions.Add(new OnlyOurIdentityPages());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AccountText)));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<Components.Shared.MarkdownRenderer>();
+        return services;
+    }
+
+    /// <summary>Migrates the database and creates the first administrator. False means: do not start.</summary>
+    public static async Task<bool> PrepareAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        if (!await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().TryMigrateAsync())
+        {
+            return false;
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AccountsBootstrap>().RunAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// Identity UI ships many English-only pages. Every page a user can reach is overridden under
+    /// Areas/Identity/Pages in three languages; any built-in page we did not override answers 404
+    /// instead of appearing in English.
+    /// </summary>
+    private sealed class OnlyOurIdentityPages : IPageApplicationModelConvention
+    {
+        public void Apply(PageApplicationModel model)
+        {
+            if (model.AreaName == "Identity" && model.HandlerType.Assembly != typeof(PortalStartup).Assembly
+                && model.PageType.Assembly != typeof(PortalStartup).Assembly)
+            {
+                model.Filters.Add(new NotFoundFilter());
+            }
+        }
+    }
+
+    private sealed class NotFoundFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) =>
+            Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(
+            Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+            Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+            return Task.CompletedTask;
+        }
+    }
+}

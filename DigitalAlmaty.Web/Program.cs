@@ -1,0 +1,53 @@
+using DigitalAlmaty.Web;
+using DigitalAlmaty.Web.Components;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
+using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddPortalAccounts();
+builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalPages();
+builder.Services.AddMudServices();
+builder.Services.AddDataProtection()
+    .PersistKeysToDbContext<PortalDbContext>()
+    .SetApplicationName("DigitalAlmaty");
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+
+var app = builder.Build();
+
+if (!await app.PrepareAsync())
+{
+    return 1;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
