@@ -14,13 +14,17 @@ public static class PortalStartup
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
-                options.Conventions.AuthorizeAreaPage("Identity", "/Account/Logout");
                 options.Conventions.Add(new OnlyOurIdentityPages());
             })
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AccountText)));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Cyrillic (Russian and Kazakh) is written as text, not as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Components.Shared.MarkdownRenderer>();
         return services;

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool ShowResendLink { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Field.Password")]
+        public string Password { get; set; } = string.Empty;
+
+        [Display(Name = "Field.RememberMe")]
+        public bool RememberMe { get; set; }
+    }
+
+    public async Task OnGetAsync()
+    {
+        // A fresh sign-in page starts from a clean state, whatever a previous half-finished sign-in left.
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await RecordActivityAsync();
+            return LocalRedirect(AccountLinks.SafeReturnUrl(Url, ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
+        // Identity reports an unconfirmed account before it checks the password. Say "confirm your
+        // e-mail" only to someone who proved they know the password, so the answer reveals nothing.
+        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } user
+            && await users.CheckPasswordAsync(user, Input.Password))
+        {
+            ShowResendLink = true;
+            ModelState.AddModelError(string.Empty, text["Login.NotConfirmed"]);
+            return Page();
+        }
+
+        // Locked-out, unknown and wrong-password attempts all get the same answer (clause 4.4.6).
+        ModelState.AddModelError(string.Empty, text["Login.Failed"]);
+        return Page();
+    }
+
+    private async Task RecordActivityAsync()
+    {
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        {
+            user.LastActivityAt = clock.GetUtcNow();
+            await users.UpdateAsync(user);
+        }
+    }
+}
