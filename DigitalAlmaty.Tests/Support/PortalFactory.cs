@@ -1,0 +1,113 @@
+using DigitalAlmaty.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalAlmaty.Tests.Support;
+
+/// <summary>
+/// The real portal on a real SQLite file in its own temporary folder, with mail written to a
+/// pickup folder the test can read. <see cref="StartKestrel"/> serves it on a loopback port for a browser.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.digital-almaty.local";
+    public const string AdminPassword = "Admin-Pass-2026";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory(IDictionary<string, string?>? settings = null)
+    {
+        Root = Directory.CreateTempSubdirectory("da-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(Root, "portal.db")}",
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Email:Smtp:Host"] = string.Empty,
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["Demo:Seed"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Root { get; }
+
+    public string MailDirectory => Path.Combine(Root, "mail");
+
+    public Mailbox Mailbox => new(MailDirectory);
+
+    /// <summary>Set once <see cref="StartKestrel"/> has run.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Serves the portal over real HTTP on 127.0.0.1 so that Chromium can reach it.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        ServerAddress = new Uri(addresses.Addresses.First());
+        return ServerAddress;
+    }
+
+    public HttpClient CreatePortalClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
+    public async Task<PortalUser> CreateUserAsync(string email, string password, string displayName, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        if (roles.Length > 0)
+        {
+            await users.AddToRolesAsync(user, roles);
+        }
+
+        return user;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS's temp cleanup.
+        }
+    }
+}
