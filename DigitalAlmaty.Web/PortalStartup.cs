@@ -17,7 +17,11 @@ public static class PortalStartup
                 options.Conventions.Add(new OnlyOurIdentityPages());
             })
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AccountText)));
@@ -56,6 +60,21 @@ public static class PortalStartup
                 && model.PageType.Assembly != typeof(PortalStartup).Assembly)
             {
                 model.Filters.Add(new NotFoundFilter());
+            }
+        }
+    }
+
+    /// <summary>
+    /// An empty field binds as "" rather than null, so the non-nullable strings of input models
+    /// never hold null; [Required] still rejects empty and whitespace-only input.
+    /// </summary>
+    private sealed class EmptyStringsStayEmpty : Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.IDisplayMetadataProvider
+    {
+        public void CreateDisplayMetadata(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DisplayMetadataProviderContext context)
+        {
+            if (context.Key.ModelType == typeof(string))
+            {
+                context.DisplayMetadata.ConvertEmptyStringToNull = false;
             }
         }
     }

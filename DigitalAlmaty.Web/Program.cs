@@ -35,12 +35,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Localization runs first so that a re-executed error page keeps the visitor's language.
 app.UsePortalLocalization();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.UseBrandAssets();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();

@@ -24,7 +24,7 @@ public static class SampleAgreement
 
     private static string Load(string language)
     {
-        using var stream = typeof(SampleAgreement).Assembly.GetManifestResourceStream($"SampleAgreement.SampleAgreement.{language}.md")
+        using var stream = typeof(SampleAgreement).Assembly.GetManifestResourceStream($"SampleAgreement-{language}.md")
             ?? throw new InvalidOperationException($"The sample agreement in '{language}' is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
