@@ -1,0 +1,132 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// The sign-in e-mail. A new address takes effect only after its link is followed; the page never
+/// says whether the new address already belongs to someone else (clause 4.4.6).
+/// </summary>
+public sealed class EmailModel(
+    UserManager<PortalUser> users,
+    AccountMailer mailer,
+    IStringLocalizer<ManageText> text,
+    ILogger<EmailModel> logger) : ManagePageModel
+{
+    public string Email { get; private set; } = string.Empty;
+
+    public bool IsEmailConfirmed { get; private set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? NewEmail { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        Load(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        Load(user);
+        ModelState.Clear();
+        var newEmail = Input.NewEmail?.Trim() ?? string.Empty;
+        if (newEmail.Length == 0)
+        {
+            ModelState.AddModelError("Input.NewEmail", text["Email.New.Required"]);
+        }
+        else if (newEmail.Length > 256 || !new EmailAddressAttribute().IsValid(newEmail) || !MimeKit.MailboxAddress.TryParse(newEmail, out _))
+        {
+            ModelState.AddModelError("Input.NewEmail", text["Email.New.Invalid"]);
+        }
+        else if (string.Equals(newEmail, Email, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError("Input.NewEmail", text["Email.New.Same"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var owner = await users.FindByEmailAsync(newEmail);
+        if (owner is null)
+        {
+            var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+            var link = AbsoluteLink("/Identity/Account/ConfirmEmailChange", new Dictionary<string, string?>
+            {
+                ["userId"] = user.Id,
+                ["email"] = newEmail,
+                ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
+            });
+            await mailer.SendConfirmEmailChangeAsync(newEmail, user.DisplayName, link);
+            logger.LogInformation("User {UserId} asked to change their e-mail; confirmation sent.", user.Id);
+        }
+        else
+        {
+            // Same answer as for a free address, and nothing is sent: the address's owner is not disturbed.
+            logger.LogInformation("User {UserId} asked to change their e-mail to an address in use; nothing sent.", user.Id);
+        }
+
+        StatusMessage = "Email.Change.Sent";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSendVerificationAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        if (user.EmailConfirmed || string.IsNullOrEmpty(user.Email))
+        {
+            StatusMessage = "Email.AlreadyConfirmed";
+            return RedirectToPage();
+        }
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = AbsoluteLink("/Identity/Account/ConfirmEmail", new Dictionary<string, string?>
+        {
+            ["userId"] = user.Id,
+            ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
+        });
+        await mailer.SendConfirmEmailAsync(user.Email, user.DisplayName, link);
+        StatusMessage = "Email.Verification.Sent";
+        return RedirectToPage();
+    }
+
+    private void Load(PortalUser user)
+    {
+        Email = user.Email ?? string.Empty;
+        IsEmailConfirmed = user.EmailConfirmed;
+    }
+
+    private string AbsoluteLink(string path, Dictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString($"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}", query);
+}
