@@ -114,6 +114,102 @@ public abstract class PersistenceRoundTripTests : IAsyncLifetime
         Assert.Equal([$"{tag}-b", $"{tag}-a"], newestFirst);
         Assert.Equal([$"{tag}-b"], afterEarlier);
     }
+
+    private async Task<string> NewAuthorAsync()
+    {
+        var id = Guid.NewGuid().ToString();
+        await using var db = await Factory.CreateDbContextAsync();
+        db.Users.Add(new PortalUser { Id = id, UserName = id, Email = $"{id}@example.kz", DisplayName = "Автор", CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task Idea_with_history_and_versions_round_trips()
+    {
+        var author = await NewAuthorAsync();
+        var now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+        var idea = DigitalAlmaty.Domain.Ideas.Idea.StartDraft(Guid.NewGuid(), author, now);
+        idea.Edit(author, Domain.SubmissionBuilder.ValidIdea with { Tags = ["Ашық деректер", "API"] }, now);
+        await using (var write = await Factory.CreateDbContextAsync())
+        {
+            write.Ideas.Add(idea);
+            await write.SaveChangesAsync();
+        }
+
+        await using (var step = await Factory.CreateDbContextAsync())
+        {
+            var tracked = await step.Ideas.SingleAsync(i => i.Id == idea.Id);
+            tracked.Submit(author, now.AddMinutes(5));
+            tracked.RequestInformation("moderator", now.AddMinutes(10), "Уточните сроки.");
+            await step.SaveChangesAsync();
+        }
+
+        await using var read = await Factory.CreateDbContextAsync();
+        var loaded = await read.Ideas.SingleAsync(i => i.Id == idea.Id);
+        Assert.Equal(DigitalAlmaty.Domain.Submissions.SubmissionStatus.InformationRequested, loaded.Status);
+        Assert.Equal(["Ашық деректер", "API"], loaded.Tags);
+        Assert.Equal(Domain.SubmissionBuilder.ValidIdea.CityBenefit, loaded.CityBenefit);
+        Assert.Equal(3, loaded.History.Count);
+        Assert.Equal("Уточните сроки.", loaded.History.OrderBy(h => h.Sequence).Last().Message);
+        Assert.Equal(Domain.SubmissionBuilder.ValidIdea.Goal, Assert.Single(loaded.Versions).Fields["Goal"]);
+        Assert.Equal(now.AddMinutes(5), loaded.SubmittedAt);
+        Assert.Equal("Уточните сроки.", loaded.LatestModeratorMessage);
+    }
+
+    [Fact]
+    public async Task Event_times_round_trip_as_utc_instants()
+    {
+        var author = await NewAuthorAsync();
+        var now = DateTimeOffset.UtcNow;
+        var cityEvent = DigitalAlmaty.Domain.Events.CityEvent.StartDraft(Guid.NewGuid(), author, now);
+        var startsAt = new DateTimeOffset(2027, 1, 15, 10, 0, 0, TimeSpan.FromHours(5));
+        cityEvent.Edit(author, Domain.SubmissionBuilder.ValidEvent with { StartsAt = startsAt, EndsAt = startsAt.AddHours(2) }, now);
+        await using (var write = await Factory.CreateDbContextAsync())
+        {
+            write.Events.Add(cityEvent);
+            await write.SaveChangesAsync();
+        }
+
+        await using var read = await Factory.CreateDbContextAsync();
+        var loaded = await read.Events.SingleAsync(e => e.Id == cityEvent.Id);
+        Assert.Equal(new DateTimeOffset(2027, 1, 15, 5, 0, 0, TimeSpan.Zero), loaded.StartsAt);
+        Assert.Equal(Domain.SubmissionBuilder.ValidEvent.Languages, loaded.Languages);
+        Assert.Equal(DigitalAlmaty.Domain.Events.EventFormat.Hybrid, loaded.Format);
+        Assert.Contains(loaded.Id, await read.Submissions.Where(s => s.Title == cityEvent.Title).Select(s => s.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Two_moderators_deciding_at_once_record_exactly_one_decision()
+    {
+        var author = await NewAuthorAsync();
+        var now = DateTimeOffset.UtcNow;
+        var idea = DigitalAlmaty.Domain.Ideas.Idea.StartDraft(Guid.NewGuid(), author, now);
+        idea.Edit(author, Domain.SubmissionBuilder.ValidIdea, now);
+        idea.Submit(author, now);
+        await using (var write = await Factory.CreateDbContextAsync())
+        {
+            write.Ideas.Add(idea);
+            await write.SaveChangesAsync();
+        }
+
+        await using var first = await Factory.CreateDbContextAsync();
+        await using var second = await Factory.CreateDbContextAsync();
+        var seenByFirst = await first.Ideas.SingleAsync(i => i.Id == idea.Id);
+        var seenBySecond = await second.Ideas.SingleAsync(i => i.Id == idea.Id);
+
+        seenByFirst.Approve("moderator-a", now.AddMinutes(1));
+        await first.SaveChangesAsync();
+        seenBySecond.Reject("moderator-b", now.AddMinutes(1), [DigitalAlmaty.Domain.Submissions.ModerationClauses.Misleading], "нет");
+
+        // The loser's write fails as a whole: its revision check or its history row collides.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        await using var read = await Factory.CreateDbContextAsync();
+        var stored = await read.Ideas.SingleAsync(i => i.Id == idea.Id);
+        Assert.Equal(DigitalAlmaty.Domain.Submissions.SubmissionStatus.Published, stored.Status);
+        Assert.Equal("moderator-a", stored.History.OrderBy(h => h.Sequence).Last().ActorId);
+        Assert.DoesNotContain(stored.History, h => h.ActorId == "moderator-b");
+    }
 }
 
 public sealed class SqlitePersistenceRoundTripTests : PersistenceRoundTripTests

@@ -1,3 +1,6 @@
+using DigitalAlmaty.Domain.Events;
+using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Submissions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +16,14 @@ public abstract class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
+
+    public DbSet<CityEvent> Events => Set<CityEvent>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

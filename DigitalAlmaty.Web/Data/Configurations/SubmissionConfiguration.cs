@@ -1,0 +1,126 @@
+using System.Text.Json;
+using DigitalAlmaty.Domain.Events;
+using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Submissions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DigitalAlmaty.Web.Data.Configurations;
+
+/// <summary>
+/// Ideas and Events share one table (one queue, one index for the moderators), told apart by Kind.
+/// History and submitted versions are owned rows; enums are stored as text.
+/// </summary>
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    /// <summary>The shadow discriminator; the domain's own Kind property is computed.</summary>
+    public const string KindColumn = "KindDiscriminator";
+
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.ToTable("Submissions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Ignore(s => s.Kind);
+        builder.HasDiscriminator<string>(KindColumn)
+            .HasValue<Idea>(nameof(SubmissionKind.Idea))
+            .HasValue<CityEvent>(nameof(SubmissionKind.Event));
+        builder.Property<string>(KindColumn).HasColumnName("Kind").HasMaxLength(16);
+        builder.Ignore(s => s.IsPublic);
+
+        builder.Property(s => s.AuthorId).HasMaxLength(450).IsRequired();
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.Title).HasMaxLength(Submission.TitleMaxLength * TextRules.DraftStorageFactor).IsRequired();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.Revision).IsConcurrencyToken();
+
+        builder.HasIndex(s => new { s.Status, s.SubmittedAt, s.Id });
+        builder.HasIndex(KindColumn, nameof(Submission.Status), nameof(Submission.PublishedAt));
+        builder.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
+
+        builder.OwnsMany(s => s.History, history =>
+        {
+            history.ToTable("SubmissionHistory");
+            history.WithOwner().HasForeignKey("SubmissionId");
+            history.HasKey("SubmissionId", nameof(SubmissionHistoryEntry.Sequence));
+            history.Property(h => h.Sequence).ValueGeneratedNever();
+            history.Property(h => h.ActorId).HasMaxLength(450);
+            history.Property(h => h.Action).HasConversion<string>().HasMaxLength(32);
+            history.Property(h => h.From).HasConversion<string>().HasMaxLength(32);
+            history.Property(h => h.To).HasConversion<string>().HasMaxLength(32);
+            history.Property(h => h.ClauseIds).HasConversion(StringListConverter, StringListComparer).HasMaxLength(400);
+        });
+        builder.Navigation(s => s.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(s => s.Versions, version =>
+        {
+            version.ToTable("SubmissionVersions");
+            version.WithOwner().HasForeignKey("SubmissionId");
+            version.HasKey("SubmissionId", nameof(SubmissionVersion.Number));
+            version.Property(v => v.Number).ValueGeneratedNever();
+            version.Property(v => v.Fields).HasConversion(FieldsConverter, FieldsComparer);
+        });
+        builder.Navigation(s => s.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    internal static readonly ValueConverter<IReadOnlyList<string>, string> StringListConverter = new(
+        list => JsonSerializer.Serialize(list, JsonSerializerOptions.Default),
+        json => JsonSerializer.Deserialize<string[]>(json, JsonSerializerOptions.Default) ?? Array.Empty<string>());
+
+    internal static readonly ValueComparer<IReadOnlyList<string>> StringListComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
+        list => list.ToArray());
+
+    private static readonly ValueConverter<IReadOnlyDictionary<string, string>, string> FieldsConverter = new(
+        fields => JsonSerializer.Serialize(fields, JsonSerializerOptions.Default),
+        json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
+
+    private static readonly ValueComparer<IReadOnlyDictionary<string, string>> FieldsComparer = new(
+        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+        fields => fields.Count,
+        fields => fields.ToDictionary(p => p.Key, p => p.Value));
+}
+
+internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
+{
+    public void Configure(EntityTypeBuilder<Idea> builder)
+    {
+        builder.Ignore(i => i.Content);
+        builder.Property(i => i.Summary).HasMaxLength(Idea.SummaryMaxLength * TextRules.DraftStorageFactor);
+        builder.Property(i => i.Category).HasMaxLength(40);
+        builder.Property(i => i.Tags)
+            .HasConversion(SubmissionConfiguration.StringListConverter, SubmissionConfiguration.StringListComparer)
+            .HasMaxLength(1000);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(i => i.CoverImageId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class CityEventConfiguration : IEntityTypeConfiguration<CityEvent>
+{
+    public void Configure(EntityTypeBuilder<CityEvent> builder)
+    {
+        builder.Ignore(e => e.Content);
+        builder.Property(e => e.Format).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Languages).HasConversion<string>().HasMaxLength(64);
+        builder.Property(e => e.Venue).HasMaxLength(CityEvent.VenueMaxLength * TextRules.DraftStorageFactor);
+        builder.Property(e => e.OnlineLink).HasMaxLength(CityEvent.LinkMaxLength * TextRules.DraftStorageFactor);
+        builder.Property(e => e.RegistrationLink).HasMaxLength(CityEvent.LinkMaxLength * TextRules.DraftStorageFactor);
+        builder.Property(e => e.Organiser).HasMaxLength(CityEvent.OrganiserMaxLength * TextRules.DraftStorageFactor);
+        builder.HasIndex(e => e.StartsAt);
+    }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> builder)
+    {
+        builder.ToTable("StoredFiles");
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.OwnerId).HasMaxLength(450);
+        builder.Property(f => f.ContentType).HasMaxLength(100);
+        builder.Property(f => f.OriginalName).HasMaxLength(255);
+    }
+}
