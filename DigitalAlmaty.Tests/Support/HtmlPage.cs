@@ -7,11 +7,12 @@ namespace DigitalAlmaty.Tests.Support;
 /// <summary>A fetched page parsed with AngleSharp, and a way to submit its forms the way a browser would.</summary>
 public sealed class HtmlPage
 {
-    private HtmlPage(HttpResponseMessage response, IHtmlDocument document, string html)
+    private HtmlPage(HttpResponseMessage response, IHtmlDocument document, string html, IReadOnlyList<string> redirects)
     {
         Response = response;
         Document = document;
         Html = html;
+        Redirects = redirects;
     }
 
     public HttpResponseMessage Response { get; }
@@ -19,6 +20,9 @@ public sealed class HtmlPage
     public IHtmlDocument Document { get; }
 
     public string Html { get; }
+
+    /// <summary>The Location headers followed on the way to this page, in order (empty when the answer came directly).</summary>
+    public IReadOnlyList<string> Redirects { get; }
 
     public HttpStatusCode Status => Response.StatusCode;
 
@@ -30,14 +34,16 @@ public sealed class HtmlPage
     /// <summary>Follows redirects (the client is set not to), as a browser would, up to five times.</summary>
     public static async Task<HtmlPage> ReadAsync(HttpResponseMessage response, HttpClient? client = null)
     {
+        var redirects = new List<string>();
         for (var hops = 0; client is not null && hops < 5 && (int)response.StatusCode is >= 300 and < 400; hops++)
         {
+            redirects.Add(response.Headers.Location!.OriginalString);
             response = await client.GetAsync(response.Headers.Location);
         }
 
         var html = await response.Content.ReadAsStringAsync();
         var document = await new HtmlParser().ParseDocumentAsync(html);
-        return new HtmlPage(response, document, html);
+        return new HtmlPage(response, document, html, redirects);
     }
 
     public string? Value(string selector) => (Document.QuerySelector(selector) as IHtmlInputElement)?.Value;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
 public sealed class ChangePasswordModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    IStringLocalizer<ManageText> text,
+    IStringLocalizer<AccountText> text,
     ILogger<ChangePasswordModel> logger) : ManagePageModel
 {
     [BindProperty]
@@ -19,11 +20,19 @@ public sealed class ChangePasswordModel(
 
     public sealed class InputModel
     {
-        public string? OldPassword { get; set; }
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Manage.Field.OldPassword")]
+        public string OldPassword { get; set; } = string.Empty;
 
-        public string? NewPassword { get; set; }
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.NewPassword")]
+        public string NewPassword { get; set; } = string.Empty;
 
-        public string? ConfirmPassword { get; set; }
+        [Compare(nameof(NewPassword), ErrorMessage = "Validation.PasswordsDiffer")]
+        [Display(Name = "Manage.Field.ConfirmNewPassword")]
+        public string ConfirmPassword { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -47,34 +56,19 @@ public sealed class ChangePasswordModel(
         }
 
         HasPassword = await users.HasPasswordAsync(user);
-        ModelState.Clear();
-        if (string.IsNullOrEmpty(Input.OldPassword))
-        {
-            ModelState.AddModelError("Input.OldPassword", text["Password.Old.Required"]);
-        }
-
-        if (string.IsNullOrEmpty(Input.NewPassword))
-        {
-            ModelState.AddModelError("Input.NewPassword", text["Password.New.Required"]);
-        }
-        else if (Input.NewPassword != Input.ConfirmPassword)
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", text["Password.Confirm.Mismatch"]);
-        }
-
         if (!ModelState.IsValid || !HasPassword)
         {
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.OldPassword!, Input.NewPassword!);
+        var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
                 if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
                 {
-                    ModelState.AddModelError("Input.OldPassword", text["Password.Old.Wrong"]);
+                    ModelState.AddModelError("Input.OldPassword", text["Manage.Validation.OldPasswordWrong"]);
                 }
                 else if (error.Code.StartsWith("Password", StringComparison.Ordinal))
                 {

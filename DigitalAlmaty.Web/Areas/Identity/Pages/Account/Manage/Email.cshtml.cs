@@ -17,7 +17,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
 public sealed class EmailModel(
     UserManager<PortalUser> users,
     AccountMailer mailer,
-    IStringLocalizer<ManageText> text,
+    IStringLocalizer<AccountText> text,
     ILogger<EmailModel> logger) : ManagePageModel
 {
     public string Email { get; private set; } = string.Empty;
@@ -29,7 +29,11 @@ public sealed class EmailModel(
 
     public sealed class InputModel
     {
-        public string? NewEmail { get; set; }
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Manage.Field.NewEmail")]
+        public string NewEmail { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -53,19 +57,18 @@ public sealed class EmailModel(
         }
 
         Load(user);
-        ModelState.Clear();
-        var newEmail = Input.NewEmail?.Trim() ?? string.Empty;
-        if (newEmail.Length == 0)
+        var newEmail = Input.NewEmail.Trim();
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Input.NewEmail", text["Email.New.Required"]);
-        }
-        else if (newEmail.Length > 256 || !new EmailAddressAttribute().IsValid(newEmail) || !MimeKit.MailboxAddress.TryParse(newEmail, out _))
-        {
-            ModelState.AddModelError("Input.NewEmail", text["Email.New.Invalid"]);
-        }
-        else if (string.Equals(newEmail, Email, StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError("Input.NewEmail", text["Email.New.Same"]);
+            // [EmailAddress] only looks for an "@"; the address must also be one a letter can be sent to.
+            if (!MimeKit.MailboxAddress.TryParse(newEmail, out _))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewEmail)}", text["Validation.Email"]);
+            }
+            else if (string.Equals(newEmail, Email, StringComparison.OrdinalIgnoreCase))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewEmail)}", text["Manage.Validation.SameEmail"]);
+            }
         }
 
         if (!ModelState.IsValid)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Encodings.Web;
 using DigitalAlmaty.Web.Data;
@@ -17,6 +18,7 @@ public sealed class EnableAuthenticatorModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     IStringLocalizer<ManageText> text,
+    IStringLocalizer<AccountText> accountText,
     ILogger<EnableAuthenticatorModel> logger) : ManagePageModel
 {
     public const string Issuer = "Digital Almaty";
@@ -37,7 +39,10 @@ public sealed class EnableAuthenticatorModel(
 
     public sealed class InputModel
     {
-        public string? Code { get; set; }
+        [Required(ErrorMessage = "Validation.Code")]
+        [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Validation.Code")]
+        [Display(Name = "Field.TwoFactorCode")]
+        public string Code { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -60,20 +65,10 @@ public sealed class EnableAuthenticatorModel(
             return UserNotFound();
         }
 
-        ModelState.Clear();
-        var code = (Input.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal)
-            .Replace("-", string.Empty, StringComparison.Ordinal);
-        if (code.Length == 0)
+        var code = new string(Input.Code.Where(char.IsAsciiDigit).ToArray());
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError("Input.Code", text["Authenticator.Code.Required"]);
-        }
-        else if (code.Length != 6 || !code.All(char.IsAsciiDigit))
-        {
-            ModelState.AddModelError("Input.Code", text["Authenticator.Code.Format"]);
-        }
-        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            ModelState.AddModelError("Input.Code", text["Authenticator.Code.Wrong"]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", accountText["TwoFactor.Invalid"]);
         }
 
         if (!ModelState.IsValid)

@@ -1,4 +1,4 @@
-using DigitalAlmaty.Domain.Accounts;
+using System.ComponentModel.DataAnnotations;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Localization;
 using DigitalAlmaty.Web.Resources;
@@ -12,7 +12,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
 public sealed class IndexModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    IStringLocalizer<ManageText> text) : ManagePageModel
+    IStringLocalizer<AccountText> text) : ManagePageModel
 {
     public string Email { get; private set; } = string.Empty;
 
@@ -21,9 +21,11 @@ public sealed class IndexModel(
 
     public sealed class InputModel
     {
-        public string? DisplayName { get; set; }
+        [Display(Name = "Field.DisplayName")]
+        public string DisplayName { get; set; } = string.Empty;
 
-        public string? PreferredCulture { get; set; }
+        [Display(Name = "Manage.Field.PreferredCulture")]
+        public string PreferredCulture { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -48,16 +50,16 @@ public sealed class IndexModel(
         }
 
         Email = user.Email ?? string.Empty;
-        ModelState.Clear();
+        // The same rules and messages as at registration.
         var problem = Domain.Accounts.DisplayName.Validate(Input.DisplayName, out var name);
         if (problem is not null)
         {
-            ModelState.AddModelError("Input.DisplayName", DisplayNameMessage(problem));
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.DisplayName)}", text[problem]);
         }
 
         if (!PortalCultures.IsSupported(Input.PreferredCulture))
         {
-            ModelState.AddModelError("Input.PreferredCulture", text["Profile.Language.Invalid"]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PreferredCulture)}", text["Manage.Validation.Language"]);
         }
 
         if (!ModelState.IsValid)
@@ -86,12 +88,4 @@ public sealed class IndexModel(
         // A newly chosen language applies to the portal at once (the culture middleware remembers it).
         return cultureChanged ? RedirectToPage(new { culture }) : RedirectToPage();
     }
-
-    private string DisplayNameMessage(string code) => code switch
-    {
-        DisplayNameErrors.TooShort => text[code, Domain.Accounts.DisplayName.MinLength],
-        DisplayNameErrors.TooLong => text[code, Domain.Accounts.DisplayName.MaxLength],
-        DisplayNameErrors.Required or DisplayNameErrors.NeedsLetters or DisplayNameErrors.ContactDetails => text[code],
-        _ => text["DisplayName.Invalid"],
-    };
 }

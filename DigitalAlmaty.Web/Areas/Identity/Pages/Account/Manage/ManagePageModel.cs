@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>
-/// Shared bits of the settings pages. Input is validated in the handlers with <c>ManageText</c>
-/// strings, so every message is in the page's language.
+/// Shared bits of the settings pages. Input is validated like on the other account pages: DataAnnotations
+/// on the input models and handler checks, with <c>AccountText</c> messages in the page's language.
 /// </summary>
 public abstract class ManagePageModel : PageModel
 {
@@ -13,16 +13,9 @@ public abstract class ManagePageModel : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>"true" when the field has an error, for aria-invalid; null removes the attribute.</summary>
-    public string? AriaInvalid(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? "true" : null;
-
-    /// <summary>Ids for aria-describedby: the hint (if any) and the error message of a field.</summary>
-    public static string DescribedBy(string key, bool hint = false)
-    {
-        var id = key.Replace('.', '_');
-        return hint ? $"{id}-hint {id}-error" : $"{id}-error";
-    }
+    /// <summary>Whether a field has an error, for markup the shared &lt;field&gt; tag helper does not render (a select).</summary>
+    public bool HasError(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     protected IActionResult UserNotFound() => Challenge();
 }
