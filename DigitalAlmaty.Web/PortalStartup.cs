@@ -31,6 +31,10 @@ public static class PortalStartup
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Components.Shared.MarkdownRenderer>();
+        services.AddSingleton<Realtime.PortalEventFeed>();
+        services.AddScoped<Features.Submissions.SubmissionService>();
+        services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
+        services.AddSingleton<Features.Files.FileStore>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using DigitalAlmaty.Web;
 using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
+using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,6 +46,7 @@ app.UseAntiforgery();
 app.UseBrandAssets();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapPortalFiles();
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

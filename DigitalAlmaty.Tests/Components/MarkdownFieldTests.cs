@@ -32,11 +32,15 @@ public sealed class MarkdownFieldTests : BunitContext, IAsyncLifetime
             .Add(x => x.InputId, "goal")
             .Add(x => x.ValueChanged, value => received = value));
 
-        field.Find("textarea#goal").Input("Әділ қала");
+        // The browser sends the text in pieces; the field reassembles them before raising ValueChanged.
+        var input = field.FindComponent<LongTextInput>();
+        field.InvokeAsync(() => input.Instance.ReceiveChunk(1, 0, 2, "Әділ "));
+        Assert.Null(received);
+        field.InvokeAsync(() => input.Instance.ReceiveChunk(1, 1, 2, "қала"));
 
         Assert.Equal("Әділ қала", received);
-        Assert.Contains("9 / 100", field.Markup, StringComparison.Ordinal);
-        Assert.Contains("Мақсат", field.Find("label").TextContent, StringComparison.Ordinal);
+        Assert.Equal("9 / 100", field.Find(".counter").TextContent.Trim());
+        Assert.Equal("Мақсат", field.Find("label[for=goal]").TextContent.Trim());
     }
 
     [Fact]
@@ -64,7 +68,35 @@ public sealed class MarkdownFieldTests : BunitContext, IAsyncLifetime
             .Add(x => x.Label, "Goal")
             .Add(x => x.ErrorText, "Опишите цель идеи."));
 
-        Assert.Contains("Опишите цель идеи.", field.Find(".mud-input-helper-text").TextContent, StringComparison.Ordinal);
-        Assert.NotEmpty(field.FindAll(".mud-input-error"));
+        Assert.Equal("Опишите цель идеи.", field.Find(".field-error").TextContent);
+        Assert.Equal("true", field.Find("textarea").GetAttribute("aria-invalid"));
+        Assert.Contains("-error", field.Find("textarea").GetAttribute("aria-describedby"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOlderSend_ArrivingLate_DoesNotOverwriteTheNewerText()
+    {
+        var values = new List<string?>();
+        var field = Render<MarkdownField>(p => p
+            .Add(x => x.Label, "Goal")
+            .Add(x => x.ValueChanged, value => values.Add(value)));
+        var input = field.FindComponent<LongTextInput>();
+
+        field.InvokeAsync(() => input.Instance.ReceiveChunk(2, 0, 1, "новый текст"));
+        field.InvokeAsync(() => input.Instance.ReceiveChunk(1, 0, 1, "старый"));
+
+        Assert.Equal(["новый текст"], values);
+    }
+
+    [Fact]
+    public void OverTheLimit_TheCounterTurnsRed_ButTheTextIsKept()
+    {
+        var field = Render<MarkdownField>(p => p
+            .Add(x => x.Label, "Goal")
+            .Add(x => x.MaxLength, 10)
+            .Add(x => x.Value, new string('ә', 25)));
+
+        Assert.Contains("counter--over", field.Find(".counter").ClassName, StringComparison.Ordinal);
+        Assert.Equal(new string('ә', 25), field.Find("textarea").TextContent);
     }
 }

@@ -1,0 +1,40 @@
+// Sends a textarea's text to the server in pieces, shortly after typing stops and when the
+// field loses focus. Each send gets a growing sequence number; the server keeps the newest.
+const state = new WeakMap();
+
+export function attach(element, dotnet, chunkSize) {
+    let sequence = 0;
+    let timer = null;
+    let lastSent = element.value;
+
+    const send = async () => {
+        clearTimeout(timer);
+        const value = element.value;
+        if (value === lastSent) return;
+        lastSent = value;
+        const id = ++sequence;
+        const count = Math.max(1, Math.ceil(value.length / chunkSize));
+        for (let i = 0; i < count; i++) {
+            await dotnet.invokeMethodAsync('ReceiveChunk', id, i, count, value.substring(i * chunkSize, (i + 1) * chunkSize));
+        }
+    };
+    const onInput = () => { clearTimeout(timer); timer = setTimeout(() => send().catch(() => { lastSent = null; }), 300); };
+    const onBlur = () => { send().catch(() => { lastSent = null; }).finally(() => dotnet.invokeMethodAsync('Blurred').catch(() => {})); };
+
+    element.addEventListener('input', onInput);
+    element.addEventListener('blur', onBlur);
+    state.set(element, { onInput, onBlur, resetSent: v => { lastSent = v; } });
+}
+
+export function setValue(element, value) {
+    element.value = value;
+    state.get(element)?.resetSent(value);
+}
+
+export function detach(element) {
+    const s = state.get(element);
+    if (!s) return;
+    element.removeEventListener('input', s.onInput);
+    element.removeEventListener('blur', s.onBlur);
+    state.delete(element);
+}
