@@ -33,6 +33,7 @@ public static class PortalStartup
         services.AddSingleton<Components.Shared.MarkdownRenderer>();
         services.AddSingleton<Realtime.PortalEventFeed>();
         services.AddScoped<Features.Submissions.SubmissionService>();
+        services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
         return services;

@@ -28,6 +28,8 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Two cores run the server, the tests and Chromium at once; give the UI time to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         BaseAddress = Portal.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

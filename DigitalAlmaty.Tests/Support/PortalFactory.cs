@@ -31,6 +31,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Demo:Seed"] = "false",
+            ["DetailedErrors"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -41,13 +41,16 @@ export function attach(root, key) {
     return restored;
 }
 
-export function rename(root, oldKey, newKey) {
+export function rename(root, oldKey, newKey, newUrl) {
     const copy = localStorage.getItem(prefix + oldKey);
     if (copy !== null) {
         localStorage.setItem(prefix + newKey, copy);
         localStorage.removeItem(prefix + oldKey);
     }
     keys.set(root, newKey);
+    // The draft now has its own address. Only the address bar changes: reloading the page here
+    // would throw away the live editor.
+    if (newUrl) history.replaceState(history.state, '', newUrl);
 }
 
 export function clear(key) {

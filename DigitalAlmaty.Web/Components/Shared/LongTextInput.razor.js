@@ -2,10 +2,11 @@
 // field loses focus. Each send gets a growing sequence number; the server keeps the newest.
 const state = new WeakMap();
 
-export function attach(element, dotnet, chunkSize) {
+export function attach(element, dotnet, chunkSize, knownValue) {
     let sequence = 0;
     let timer = null;
-    let lastSent = element.value;
+    // What the server holds. Text put back from the browser copy before we attached is sent at once.
+    let lastSent = knownValue;
 
     const send = async () => {
         clearTimeout(timer);
@@ -23,7 +24,18 @@ export function attach(element, dotnet, chunkSize) {
 
     element.addEventListener('input', onInput);
     element.addEventListener('blur', onBlur);
-    state.set(element, { onInput, onBlur, resetSent: v => { lastSent = v; } });
+    state.set(element, { onInput, onBlur, send, resetSent: v => { lastSent = v; } });
+    if (element.value !== knownValue) onInput();
+}
+
+// Sends whatever is still waiting for the debounce, and resolves once the server has it.
+export async function flush(element) {
+    await state.get(element)?.send();
+}
+
+export function focus(element) {
+    element.focus();
+    element.scrollIntoView({ block: 'center' });
 }
 
 export function setValue(element, value) {
