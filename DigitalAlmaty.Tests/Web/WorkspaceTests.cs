@@ -209,7 +209,7 @@ public sealed class WorkspaceTests(WorkspaceTests.Fixture fixture) : IClassFixtu
         Assert.Null(ideaPage.Document.QuerySelector(".timeline"));
         Assert.DoesNotContain("\"type\":\"server\"", ideaPage.Html, StringComparison.Ordinal); // static: no circuit
         Assert.Equal(HttpStatusCode.OK, eventPage.Status);
-        Assert.Contains("20 мамыр 2031, 14:00", eventPage.Text, StringComparison.Ordinal); // 09:00 UTC in Almaty (UTC+5)
+        Assert.Contains("20 мамыр 2031, 14:00 – 16:00", eventPage.Text, StringComparison.Ordinal); // 09:00–11:00 UTC in Almaty (UTC+5)
         Assert.Contains("Онлайн", eventPage.Text, StringComparison.Ordinal);
         Assert.Contains("Орыс тілі, Қазақ тілі", eventPage.Text, StringComparison.Ordinal);
         Assert.Contains("Тегін", eventPage.Text, StringComparison.Ordinal);
