@@ -32,17 +32,20 @@ public sealed class BrowserSession : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         BaseAddress = Portal.StartKestrel();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("DA_TEST_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
     }
+
+    /// <summary>Debian's Chromium, headless, kept off the closed network.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("DA_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ],
+    };
 
     public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, string timezone = "Asia/Almaty") =>
         Browser.NewContextAsync(new BrowserNewContextOptions

@@ -19,14 +19,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public PortalFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="root">An existing folder to reuse (its database, mail and uploads): a restarted server.</param>
+    public PortalFactory(IDictionary<string, string?>? settings = null, string? root = null)
     {
-        Root = Directory.CreateTempSubdirectory("da-test-").FullName;
+        Root = root ?? Directory.CreateTempSubdirectory("da-test-").FullName;
+        KeepRoot = root is not null;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(Root, "portal.db")}",
             ["Email:PickupDirectory"] = MailDirectory,
+            ["Uploads:Directory"] = Path.Combine(Root, "uploads"),
             ["Email:Smtp:Host"] = string.Empty,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
@@ -41,6 +45,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Root { get; }
 
+    /// <summary>When set, disposing leaves the folder for the next server (see the constructor).</summary>
+    public bool KeepRoot { get; set; }
+
     public string MailDirectory => Path.Combine(Root, "mail");
 
     public Mailbox Mailbox => new(MailDirectory);
@@ -51,6 +58,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Open circuits (browser tests) would otherwise hold a stopping server for 30 seconds.
+        builder.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         // Package assets (MudBlazor's stylesheet) are served from the build manifest, as after publish.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
@@ -60,9 +69,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Serves the portal over real HTTP on 127.0.0.1 so that Chromium can reach it.</summary>
-    public Uri StartKestrel()
+    public Uri StartKestrel(int port = 0)
     {
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         ServerAddress = new Uri(addresses.Addresses.First());
@@ -104,6 +113,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
