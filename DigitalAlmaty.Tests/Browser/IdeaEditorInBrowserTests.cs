@@ -89,4 +89,25 @@ public sealed class IdeaEditorInBrowserTests(BrowserSession session) : IClassFix
         await Assertions.Expect(editor.Title).ToHaveValueAsync("Только заголовок");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "idea-errors-phone.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task CoverUpload_RefusesARenamedPdf_AndShowsARealImage()
+    {
+        var (context, page, _) = await SignedInAsync();
+        await using var _ = context;
+        var editor = new IdeaEditorPage(page);
+        await editor.OpenNewAsync();
+        await editor.Title.FillAsync("Идея с обложкой");
+        await editor.WaitUntilSavedAsync();
+
+        await page.Locator("#idea-cover").SetInputFilesAsync(new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = Web.CoverImageTests.PdfBytes });
+        await Assertions.Expect(page.Locator("[data-testid=cover-error]")).ToHaveTextAsync("Это не изображение JPEG, PNG или WebP.");
+        await Assertions.Expect(editor.Title).ToHaveValueAsync("Идея с обложкой");
+
+        await page.Locator("#idea-cover").SetInputFilesAsync(new FilePayload { Name = "real.png", MimeType = "image/png", Buffer = Web.CoverImageTests.TinyPng });
+        await Assertions.Expect(page.Locator("img.cover-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=cover-error]")).ToHaveCountAsync(0);
+        var loaded = await page.Locator("img.cover-preview").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1");
+        Assert.Equal(1, loaded);
+    }
 }
