@@ -34,6 +34,9 @@ public static class PortalStartup
         services.AddSingleton<Realtime.PortalEventFeed>();
         services.AddScoped<Features.Submissions.SubmissionService>();
         services.AddScoped<Features.Submissions.SubmissionMessages>();
+        services.AddScoped<Features.Moderation.ModerationService>();
+        services.AddSingleton<Features.Notifications.DecisionMailer>();
+        services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
         return services;

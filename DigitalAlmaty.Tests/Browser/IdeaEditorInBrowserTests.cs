@@ -79,7 +79,7 @@ public sealed class IdeaEditorInBrowserTests(BrowserSession session) : IClassFix
 
         await editor.OpenNewAsync();
         await editor.Title.FillAsync("Только заголовок");
-        await editor.Goal.FillAsync(string.Join(' ', Enumerable.Repeat("цель", 2_600)));
+        await editor.Goal.FillAsync(string.Join(' ', Enumerable.Repeat("цель", 4_000)));
         await editor.SubmitButton.ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=submit-errors]")).ToBeVisibleAsync();

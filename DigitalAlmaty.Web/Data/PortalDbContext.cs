@@ -25,6 +25,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

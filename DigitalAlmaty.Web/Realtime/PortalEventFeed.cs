@@ -1,46 +1,79 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Web.Realtime;
 
-/// <summary>A small fact published after a commit: which submission changed and where it now stands.</summary>
-public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionStatus Status, string AuthorId);
+/// <summary>A small fact published after a commit. Serializable, so a relay can carry it between nodes.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SubmissionChanged), "submission")]
+[JsonDerivedType(typeof(NotificationCreated), "notification")]
+[JsonDerivedType(typeof(ReviewPresenceChanged), "presence")]
+public abstract record PortalEvent;
+
+/// <summary>Which submission changed and where it now stands.</summary>
+public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionStatus Status, string AuthorId) : PortalEvent;
+
+/// <summary>A user has a new in-app notification (the bell).</summary>
+public sealed record NotificationCreated(string UserId, Guid NotificationId) : PortalEvent;
+
+/// <summary>A moderator opened or left an item; <paramref name="ModeratorName"/> is null when they left.</summary>
+public sealed record ReviewPresenceChanged(Guid SubmissionId, string ModeratorId, string? ModeratorName) : PortalEvent;
+
+/// <summary>Carries events to the other server instances (Redis pub/sub); absent on a single node.</summary>
+public interface IPortalEventRelay
+{
+    void Send(PortalEvent portalEvent);
+}
 
 /// <summary>
-/// The portal's live events. Services publish after they commit; open circuits subscribe and update
-/// only what changed. This implementation is in-process; a Redis relay (issue 4) forwards the same
-/// events between server instances.
+/// The portal's live events. Services publish after they commit; open circuits subscribe to the
+/// kinds they care about and update only what changed. Delivery is in the background, so the
+/// person whose action caused the event never waits for the fan-out to open screens.
 /// </summary>
 public sealed class PortalEventFeed(ILogger<PortalEventFeed> logger)
 {
-    private readonly ConcurrentDictionary<Guid, Func<SubmissionChanged, Task>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, Func<PortalEvent, Task>> _subscribers = new();
 
-    public IDisposable Subscribe(Func<SubmissionChanged, Task> handler)
+    /// <summary>Set by the Redis relay when one is configured.</summary>
+    public IPortalEventRelay? Relay { get; set; }
+
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
+        where TEvent : PortalEvent
     {
         var id = Guid.NewGuid();
-        _subscribers[id] = handler;
+        _subscribers[id] = e => e is TEvent typed ? handler(typed) : Task.CompletedTask;
         return new Subscription(() => _subscribers.TryRemove(id, out _));
     }
 
-    /// <summary>Delivers in the background, so the author's request never waits for the fan-out.</summary>
-    public void Publish(SubmissionChanged change)
+    public int SubscriberCount => _subscribers.Count;
+
+    /// <summary>Delivers on this node and hands the event to the relay for the others.</summary>
+    public void Publish(PortalEvent portalEvent)
+    {
+        DeliverLocally(portalEvent);
+        Relay?.Send(portalEvent);
+    }
+
+    /// <summary>Delivers to this node's subscribers only (the relay calls this for events from other nodes).</summary>
+    public void DeliverLocally(PortalEvent portalEvent)
     {
         foreach (var handler in _subscribers.Values)
         {
-            _ = DeliverAsync(handler, change);
+            _ = DeliverAsync(handler, portalEvent);
         }
     }
 
-    private async Task DeliverAsync(Func<SubmissionChanged, Task> handler, SubmissionChanged change)
+    private async Task DeliverAsync(Func<PortalEvent, Task> handler, PortalEvent portalEvent)
     {
         try
         {
             await Task.Yield();
-            await handler(change);
+            await handler(portalEvent);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "A subscriber failed to handle {Change}", change);
+            logger.LogWarning(ex, "A subscriber failed to handle {Event}", portalEvent);
         }
     }
 

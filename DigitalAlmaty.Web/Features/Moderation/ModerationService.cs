@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using System.Text.Json;
+using DigitalAlmaty.Domain;
+using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Notifications;
+using DigitalAlmaty.Web.Features.Submissions;
+using DigitalAlmaty.Web.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+/// <summary>
+/// Moderators' decisions. Each one is authorised here, applied through the Domain, written with the
+/// audit entry and the author's notification in one transaction guarded by the submission's
+/// revision, and announced on the event feed after the commit.
+/// </summary>
+public sealed class ModerationService(
+    IDbContextFactory<PortalDbContext> databases,
+    TimeProvider clock,
+    PortalEventFeed feed,
+    DecisionMailer mailer,
+    ILogger<ModerationService> logger)
+{
+    public async Task<ModerationResult> DecideAsync(ClaimsPrincipal moderator, Guid submissionId, int knownRevision, ModerationDecision decision)
+    {
+        var moderatorId = SubmissionService.UserId(moderator);
+        if (moderatorId is null || !SubmissionService.IsModerator(moderator))
+        {
+            return new ModerationResult(false, ModerationResult.NotAllowed);
+        }
+
+        await using var db = await databases.CreateDbContextAsync();
+        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == submissionId);
+        if (submission is null)
+        {
+            return new ModerationResult(false, SubmissionResult.NotFound);
+        }
+
+        if (submission.Revision != knownRevision)
+        {
+            return await AlreadyDecidedAsync(db, submission);
+        }
+
+        var before = submission.Status;
+        var now = clock.GetUtcNow();
+        try
+        {
+            Apply(submission, moderatorId, now, decision);
+        }
+        catch (DomainRuleException ex)
+        {
+            return ex.Code == DomainErrorCodes.IllegalMove
+                ? await AlreadyDecidedAsync(db, submission)
+                : new ModerationResult(false, ex.Code);
+        }
+
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = now,
+            ActorId = moderatorId,
+            Action = $"Submission.{decision.Action}",
+            SubjectType = submission.Kind.ToString(),
+            SubjectId = submission.Id.ToString(),
+            Before = before.ToString(),
+            After = submission.Status.ToString(),
+            Details = JsonSerializer.Serialize(new { clauses = decision.ClauseIds, message = decision.Message }),
+        });
+        var notification = new Notification
+        {
+            Id = Guid.NewGuid(),
+            UserId = submission.AuthorId,
+            CreatedAt = now,
+            SubmissionId = submission.Id,
+            Kind = submission.Kind,
+            Action = decision.Action,
+            SubmissionTitle = submission.Title,
+            Message = submission.History[^1].Message,
+        };
+        db.Notifications.Add(notification);
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogInformation(ex, "Decision on {Id} lost a race.", submissionId);
+            await using var fresh = await databases.CreateDbContextAsync();
+            var current = await fresh.Submissions.AsNoTracking().SingleAsync(s => s.Id == submissionId);
+            return await AlreadyDecidedAsync(fresh, current);
+        }
+
+        feed.Publish(new SubmissionChanged(submission.Id, submission.Kind, submission.Status, submission.AuthorId));
+        feed.Publish(new NotificationCreated(submission.AuthorId, notification.Id));
+        mailer.SendInBackground(notification);
+        return new ModerationResult(true, null, Revision: submission.Revision);
+    }
+
+    private static void Apply(Submission submission, string moderatorId, DateTimeOffset now, ModerationDecision decision)
+    {
+        switch (decision.Action)
+        {
+            case SubmissionAction.Approve:
+                submission.Approve(moderatorId, now, decision.Message);
+                break;
+            case SubmissionAction.Reject:
+                submission.Reject(moderatorId, now, decision.ClauseIds, decision.Message);
+                break;
+            case SubmissionAction.RequestInformation:
+                submission.RequestInformation(moderatorId, now, decision.Message ?? string.Empty);
+                break;
+            case SubmissionAction.Hide:
+                submission.Hide(moderatorId, now, decision.ClauseIds, decision.Message);
+                break;
+            case SubmissionAction.Restore:
+                submission.Restore(moderatorId, now, decision.Message);
+                break;
+            default:
+                throw new DomainRuleException(DomainErrorCodes.IllegalMove, $"{decision.Action} is not a moderator's decision.");
+        }
+    }
+
+    /// <summary>Says who made the latest decision and what it was, for the moderator who came second.</summary>
+    private static async Task<ModerationResult> AlreadyDecidedAsync(PortalDbContext db, Submission submission)
+    {
+        var last = submission.History.OrderBy(h => h.Sequence).Last();
+        var name = await db.Users.Where(u => u.Id == last.ActorId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        return new ModerationResult(false, ModerationResult.AlreadyDecided, name, last.Action, submission.Revision);
+    }
+}
