@@ -14,7 +14,7 @@ function read(key) {
 
 function write(key, root) {
     const values = {};
-    for (const el of fields(root)) values[el.id] = el.type === 'checkbox' ? String(el.checked) : el.value;
+    for (const el of fields(root)) values[el.id] = (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : el.value;
     try { localStorage.setItem(prefix + key, JSON.stringify({ savedAt: Date.now(), values })); } catch { /* storage full or disabled */ }
 }
 
@@ -25,9 +25,9 @@ export function attach(root, key) {
         for (const el of fields(root)) {
             if (!(el.id in copy.values)) continue;
             const stored = copy.values[el.id];
-            const current = el.type === 'checkbox' ? String(el.checked) : el.value;
+            const current = (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : el.value;
             if (stored === current) continue;
-            if (el.type === 'checkbox') el.checked = stored === 'true'; else el.value = stored;
+            if (el.type === 'checkbox' || el.type === 'radio') { if (el.type === 'radio' && stored !== 'true') continue; el.checked = stored === 'true'; } else el.value = stored;
             el.dispatchEvent(new Event('input', { bubbles: true }));
             el.dispatchEvent(new Event('change', { bubbles: true }));
             restored.push(el.id);
