@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using DigitalAlmaty.Domain.Time;
-using DigitalAlmaty.Tests.Web;
+using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Components.Shared;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Events;
@@ -20,67 +20,9 @@ namespace DigitalAlmaty.Tests.Components;
 /// The event editor's live validation in Russian (the portal's default language), rendered with the
 /// real SubmissionService on a migrated SQLite file.
 /// </summary>
-public sealed class EventEditorValidationTests : BunitContext, IAsyncLifetime
+public sealed class EventEditorValidationTests : EditorTestContext
 {
     private const string Required = "Заполните это поле.";
-    private readonly string _directory = TestDatabases.NewTempDirectory();
-    private readonly string _userId = Guid.NewGuid().ToString();
-    private readonly ServiceProvider _database;
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public EventEditorValidationTests()
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
-        _database = TestDatabases.BuildServices(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(_directory, "portal.db")}",
-        });
-
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        // The browser copy has nothing to restore.
-        JSInterop.SetupModule("./Components/Shared/DraftKeeper.razor.js").Setup<string[]>("attach", _ => true).SetResult([]);
-        Services.AddMudServices();
-        Services.AddLocalization();
-        Services.AddLogging();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<MarkdownRenderer>();
-        Services.AddSingleton<PortalEventFeed>();
-        Services.AddSingleton(_database.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        Services.AddScoped<SubmissionService>();
-        Services.AddScoped<SubmissionMessages>();
-        AddAuthorization()
-            .SetAuthorized("Айгүл Автор")
-            .SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await using var db = await _database.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        db.Users.Add(new PortalUser
-        {
-            Id = _userId,
-            UserName = $"author-{_userId}@example.kz",
-            NormalizedUserName = $"AUTHOR-{_userId}@EXAMPLE.KZ".ToUpperInvariant(),
-            Email = $"author-{_userId}@example.kz",
-            DisplayName = "Айгүл Автор",
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-        TestDatabases.DeleteSqliteDirectory(_directory);
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-    }
 
     private IRenderedComponent<EventEditorPage> RenderEditor()
     {

@@ -300,7 +300,9 @@ internal static class TestDatabases
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddPortalDatabase(configuration, new TestHostEnvironment(Path.GetTempPath()));
+        var environment = new TestHostEnvironment(Path.GetTempPath());
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddPortalDatabase(configuration, environment);
         return services.BuildServiceProvider(validateScopes: true);
     }
 
