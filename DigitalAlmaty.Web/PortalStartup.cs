@@ -30,6 +30,7 @@ public static class PortalStartup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Features.Demo.DemoSeeder>();
         services.AddSingleton<Components.Shared.MarkdownRenderer>();
         services.AddSingleton<Realtime.PortalEventFeed>();
         services.AddScoped<Features.Submissions.SubmissionService>();
@@ -52,6 +53,7 @@ public static class PortalStartup
         }
 
         await scope.ServiceProvider.GetRequiredService<AccountsBootstrap>().RunAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Demo.DemoSeeder>().RunAsync();
         return true;
     }
 
