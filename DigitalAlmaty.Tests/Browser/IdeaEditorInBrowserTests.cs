@@ -67,6 +67,10 @@ public sealed class IdeaEditorInBrowserTests(BrowserSession session) : IClassFix
         var stored = await StoredIdeaAsync(email);
         Assert.Equal(SubmissionStatus.Submitted, stored.Status);
         Assert.Equal(goal, stored.Goal);
+
+        await page.GotoAsync("/my");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ашық деректер порталы");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("На модерации");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "idea-submitted.png"), FullPage = true });
     }
 
