@@ -36,6 +36,7 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionService>();
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
+        services.AddScoped<Features.Catalog.PublicCatalog>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using DigitalAlmaty.Domain.Events;
+using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Web.Data;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+public sealed record IdeaCard(Guid Id, string Title, string Summary, string? Category, DateTimeOffset PublishedAt, string AuthorName);
+
+public sealed record EventCard(
+    Guid Id, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, EventFormat Format,
+    string Venue, string OnlineLink, string Organiser, string RegistrationLink);
+
+/// <summary>One page of a list and the cursor of the next one (null on the last page).</summary>
+public sealed record CatalogPage<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public enum IdeaSort
+{
+    Newest,
+    Title,
+}
+
+/// <summary>
+/// What readers see: published items only, newest or soonest first, with keyset paging (a cursor of
+/// the last row's sort key and id) so page 500 costs what page 1 does. No tracking, projections only.
+/// </summary>
+public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Shown instead of the name of an author whose account no longer exists.</summary>
+    public const string FormerParticipantKey = "Catalog.FormerParticipant";
+
+    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var query = db.Ideas.AsNoTracking().Where(i => i.Status == SubmissionStatus.Published);
+        if (!string.IsNullOrEmpty(category))
+        {
+            query = query.Where(i => i.Category == category);
+        }
+
+        var after = Cursor.Parse(cursor);
+        if (sort == IdeaSort.Title)
+        {
+            if (after is { } a)
+            {
+#pragma warning disable CA1309 // Translated to SQL: the database's collation orders titles, the same one ORDER BY uses.
+                query = query.Where(i => string.Compare(i.Title, a.Text) > 0 || (i.Title == a.Text && i.Id.CompareTo(a.Id) > 0));
+#pragma warning restore CA1309
+            }
+
+            query = query.OrderBy(i => i.Title).ThenBy(i => i.Id);
+        }
+        else
+        {
+            if (after is { } a && a.TryInstant(out var at))
+            {
+                query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id.CompareTo(a.Id) < 0));
+            }
+
+            query = query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        }
+
+        var rows = await query
+            .Select(i => new IdeaCard(
+                i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value,
+                db.Users.Where(u => u.Id == i.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? FormerParticipantKey))
+            .Take(pageSize + 1)
+            .ToListAsync();
+        var next = rows.Count > pageSize
+            ? (sort == IdeaSort.Title ? Cursor.Of(rows[pageSize - 1].Title, rows[pageSize - 1].Id) : Cursor.Of(rows[pageSize - 1].PublishedAt, rows[pageSize - 1].Id))
+            : null;
+        return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
+    }
+
+    /// <summary>Upcoming events soonest first (those still running count as upcoming), or past events latest first.</summary>
+    public async Task<CatalogPage<EventCard>> EventsAsync(bool past, string? cursor, int pageSize = PageSize)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync();
+        var query = db.Events.AsNoTracking().Where(e => e.Status == SubmissionStatus.Published && e.StartsAt != null && e.EndsAt != null);
+        query = past ? query.Where(e => e.EndsAt < now) : query.Where(e => e.EndsAt >= now);
+        var after = Cursor.Parse(cursor);
+        if (after is { } a && a.TryInstant(out var at))
+        {
+            query = past
+                ? query.Where(e => e.StartsAt < at || (e.StartsAt == at && e.Id.CompareTo(a.Id) < 0))
+                : query.Where(e => e.StartsAt > at || (e.StartsAt == at && e.Id.CompareTo(a.Id) > 0));
+        }
+
+        query = past
+            ? query.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id)
+            : query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
+        var rows = await query
+            .Select(e => new EventCard(e.Id, e.Title, e.Description, e.StartsAt!.Value, e.EndsAt!.Value, e.Format, e.Venue, e.OnlineLink, e.Organiser, e.RegistrationLink))
+            .Take(pageSize + 1)
+            .ToListAsync();
+        var next = rows.Count > pageSize ? Cursor.Of(rows[pageSize - 1].StartsAt, rows[pageSize - 1].Id) : null;
+        return new CatalogPage<EventCard>(rows.Take(pageSize).ToList(), next);
+    }
+
+    /// <summary>The cursor is opaque to readers: base64url of "sortKey|id". A mangled one starts from the top.</summary>
+    internal readonly record struct Cursor(string Text, Guid Id)
+    {
+        public bool TryInstant(out DateTimeOffset instant)
+        {
+            var ok = long.TryParse(Text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
+            instant = ok ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+            return ok;
+        }
+
+        public static string Of(DateTimeOffset instant, Guid id) => Of(instant.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
+
+        public static string Of(string text, Guid id) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{text}|{id:N}"));
+
+        public static Cursor? Parse(string? cursor)
+        {
+            if (string.IsNullOrEmpty(cursor) || cursor.Length > 1000)
+            {
+                return null;
+            }
+
+            try
+            {
+                var raw = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+                var split = raw.LastIndexOf('|');
+                return split > 0 && Guid.TryParseExact(raw[(split + 1)..], "N", out var id) ? new Cursor(raw[..split], id) : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}
