@@ -37,6 +37,7 @@ public sealed partial class RedisEventRelay(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
     };
 
@@ -48,6 +49,8 @@ public sealed partial class RedisEventRelay(
     private ConnectionMultiplexer? _connection;
     private Task _startup = Task.CompletedTask;
     private int _outage;
+    private int _resyncing;
+    private Probe? _probe;
 
     /// <summary>This process's random id; messages carrying it are our own echo and are ignored.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -193,6 +196,16 @@ public sealed partial class RedisEventRelay(
             return;
         }
 
+        if (envelope is { Node: { Length: > 0 } prober, Probe: { } probeId })
+        {
+            if (prober == NodeId && Volatile.Read(ref _probe) is { } probe && probe.Id == probeId)
+            {
+                probe.Echo.TrySetResult();
+            }
+
+            return;
+        }
+
         if (envelope is not { Node: { Length: > 0 } node, Event: { } portalEvent })
         {
             LogMalformed(logger, null, channel.ToString());
@@ -211,13 +224,53 @@ public sealed partial class RedisEventRelay(
     {
         // Events from other nodes may have been missed while we were away: open screens re-read.
         // Before the first subscription the start-up loop above takes care of the log line.
-        if (Interlocked.Exchange(ref _outage, 0) == 1)
+        if (Interlocked.Exchange(ref _outage, 0) == 1 && _subscribed.Task.IsCompleted)
         {
-            LogRestored(logger, e.EndPoint?.ToString());
-            if (_subscribed.Task.IsCompleted)
+            _ = Task.Run(() => ResynchronizeAsync(e.EndPoint?.ToString()), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Waits until this node hears its own probe on the channel, which proves the subscription is
+    /// back on the server, then tells the local subscribers to re-read: nothing published after
+    /// that moment is missed, and whatever was missed before is in the database.
+    /// </summary>
+    private async Task ResynchronizeAsync(string? endPoint)
+    {
+        if (Interlocked.Exchange(ref _resyncing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            for (var attempt = 0; attempt < 60 && !_stopping.IsCancellationRequested && _connection is { } connection; attempt++)
             {
-                feed.DeliverLocally(new FeedResynchronized());
+                var probe = new Probe(Guid.NewGuid().ToString("N"));
+                Volatile.Write(ref _probe, probe);
+                try
+                {
+                    var message = JsonSerializer.Serialize(new Envelope(NodeId, null, probe.Id), Json);
+                    await connection.GetSubscriber().PublishAsync(_channel, message);
+                    await probe.Echo.Task.WaitAsync(TimeSpan.FromSeconds(1), _stopping.Token);
+                    LogRestored(logger, endPoint);
+                    feed.DeliverLocally(new FeedResynchronized());
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), _stopping.Token);
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            Volatile.Write(ref _probe, null);
+            Volatile.Write(ref _resyncing, 0);
         }
     }
 
@@ -229,7 +282,18 @@ public sealed partial class RedisEventRelay(
         }
     }
 
-    private sealed record Envelope(string Node, PortalEvent Event);
+    private sealed class Probe(string id)
+    {
+        public string Id { get; } = id;
+
+        public TaskCompletionSource Echo { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// <c>{"node":"…","event":{"type":"submission",…}}</c>; a node checking that its subscription is
+    /// back sends <c>{"node":"…","probe":"…"}</c> instead, which every node but the sender ignores.
+    /// </summary>
+    private sealed record Envelope(string Node, PortalEvent? Event, string? Probe = null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal events relayed over Redis channel {Channel} as node {Node}")]
     private static partial void LogSubscribed(ILogger logger, string channel, string node);
