@@ -64,7 +64,7 @@ public sealed class RedisRelayTests
         var anyOnB = Next<PortalEvent>(nodeB, e => e is not SubmissionChanged { Kind: SubmissionKind.Idea, Status: SubmissionStatus.Published });
 
         var raw = relayA.Connection!.GetSubscriber();
-        foreach (var garbage in new[] { "not json", "{}", """{"node":"other"}""", """{"node":"other","event":{"type":"nope"}}""", "[1,2]" })
+        foreach (var garbage in new[] { "not json", "{}", """{"node":"other"}""", """{"node":"other","event":{"type":"nope"}}""", """{"node":"other","event":{}}""", "[1,2]" })
         {
             await raw.PublishAsync(StackExchange.Redis.RedisChannel.Literal(channel), garbage);
         }

@@ -190,7 +190,7 @@ public sealed partial class RedisEventRelay(
         {
             envelope = JsonSerializer.Deserialize<Envelope>(value.ToString(), Json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             LogMalformed(logger, ex, channel.ToString());
             return;
@@ -263,7 +263,7 @@ public sealed partial class RedisEventRelay(
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
             // Shutting down.
         }
