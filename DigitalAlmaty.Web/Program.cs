@@ -5,6 +5,7 @@ using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Localization;
+using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
@@ -17,6 +18,7 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalPages();
+builder.Services.AddPortalRealtime(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PortalDbContext>()

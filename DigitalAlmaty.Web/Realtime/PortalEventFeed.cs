@@ -9,6 +9,7 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(SubmissionChanged), "submission")]
 [JsonDerivedType(typeof(NotificationCreated), "notification")]
 [JsonDerivedType(typeof(ReviewPresenceChanged), "presence")]
+[JsonDerivedType(typeof(FeedResynchronized), "resync")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
@@ -19,6 +20,13 @@ public sealed record NotificationCreated(string UserId, Guid NotificationId) : P
 
 /// <summary>A moderator opened or left an item; <paramref name="ModeratorName"/> is null when they left.</summary>
 public sealed record ReviewPresenceChanged(Guid SubmissionId, string ModeratorId, string? ModeratorName) : PortalEvent;
+
+/// <summary>
+/// This node was cut off from the other instances (Redis was unreachable) and is connected again:
+/// events from other nodes may have been missed. Subscribers that show live state must re-query it
+/// from the database on this event instead of trusting their incremental updates.
+/// </summary>
+public sealed record FeedResynchronized : PortalEvent;
 
 /// <summary>Carries events to the other server instances (Redis pub/sub); absent on a single node.</summary>
 public interface IPortalEventRelay
