@@ -2,6 +2,7 @@ using DigitalAlmaty.Web;
 using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
+using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Localization;
@@ -49,6 +50,7 @@ app.UseBrandAssets();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapPortalFiles();
+app.MapPortalFeeds();
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
