@@ -51,6 +51,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapPortalFiles();
 app.MapPortalFeeds();
+app.MapPortalSitemap();
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -177,4 +177,21 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
         using var client = fixture.CreatePortalClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/events/{Guid.NewGuid()}.ics")).StatusCode);
     }
+
+    [Fact]
+    public async Task Sitemap_ListsPublishedItemsOnly_AndRobotsPointsToIt()
+    {
+        using var client = fixture.CreatePortalClient();
+        var sitemap = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+
+        Assert.Contains($"http://localhost/ideas/{fixture.Published[0]}", locations);
+        Assert.Contains($"http://localhost/events/{fixture.TenOClockEvent}", locations);
+        Assert.DoesNotContain(locations, l => l.Contains(fixture.Waiting.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(locations, l => l.Contains(fixture.Draft.ToString(), StringComparison.Ordinal));
+
+        var robots = await client.GetStringAsync("/robots.txt");
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /Identity/", robots, StringComparison.Ordinal);
+    }
 }
