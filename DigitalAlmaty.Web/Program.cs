@@ -5,6 +5,7 @@ using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.Security;
 using DigitalAlmaty.Web.Localization;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +19,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalPages();
 builder.Services.AddPortalRealtime(builder.Configuration);
 builder.Services.AddMudServices();
@@ -41,7 +43,8 @@ if (!app.Environment.IsDevelopment())
 
 // Localization runs first so that a re-executed error page keeps the visitor's language.
 app.UsePortalLocalization();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

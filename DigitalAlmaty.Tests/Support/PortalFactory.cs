@@ -36,6 +36,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Demo:Seed"] = "false",
             ["DetailedErrors"] = "true",
+            // Test clients share one address; RateLimitTests sets real limits.
+            ["RateLimits:RequestsPerMinute"] = "100000",
+            ["RateLimits:AccountPostsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,35 @@
+using System.Net;
+using DigitalAlmaty.Tests.Support;
+
+namespace DigitalAlmaty.Tests.Web;
+
+public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<RateLimitTests.Fixture>
+{
+    public sealed class Fixture() : PortalFactory(new Dictionary<string, string?>
+    {
+        ["RateLimits:RequestsPerMinute"] = "1000",
+        ["RateLimits:AccountPostsPerMinute"] = "3",
+    });
+
+    [Fact]
+    public async Task SignInAttempts_BeyondTheLimit_Get429_WithRetryAfter_AndALocalizedPage()
+    {
+        using var client = fixture.CreatePortalClient();
+        var form = await HtmlPage.GetAsync(client, "/Identity/Account/Login?culture=kk-KZ");
+        var fields = new Dictionary<string, string> { ["Input.Email"] = "guess@example.kz", ["Input.Password"] = "Guess-Pass-123" };
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await form.SubmitAsync(client, fields)).Status);
+        }
+
+        var refused = await form.SubmitAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.True(int.Parse(refused.Response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Сұраулар тым көп", refused.Text, StringComparison.Ordinal);
+
+        // Reading is still allowed: the stricter limit is for the account forms only.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ideas")).StatusCode);
+    }
+}

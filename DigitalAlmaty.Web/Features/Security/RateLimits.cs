@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DigitalAlmaty.Web.Features.Security;
+
+/// <summary>The <c>RateLimits</c> configuration section: requests per minute per client address.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Any request: pages, feeds, files.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Form posts that guard accounts: sign-in, registration, password reset, confirmation e-mails.</summary>
+    public int AccountPostsPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// Clauses 4.3.8 and 4.4.1–4.4.5: no flooding, no automated harvesting, no password guessing at
+/// speed. Limits are per client address; a refused request gets 429 with Retry-After and the
+/// portal's localized page.
+/// </summary>
+public static class RateLimits
+{
+    private static readonly string[] AccountForms =
+    [
+        "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword",
+        "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation",
+        "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
+    ];
+
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    IsStatusPage(http)
+                        ? RateLimitPartition.GetNoLimiter("status")
+                        : RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.RequestsPerMinute))),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    IsAccountPost(http)
+                        ? RateLimitPartition.GetFixedWindowLimiter("account:" + Client(http), _ => Window(limits.AccountPostsPerMinute))
+                        : RateLimitPartition.GetNoLimiter("none")));
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = Math.Max(1, permits),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    // The page that explains a refusal must itself never be refused.
+    private static bool IsStatusPage(HttpContext http) => http.Request.Path.StartsWithSegments("/status");
+
+    private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsAccountPost(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method)
+        && AccountForms.Any(form => http.Request.Path.Equals(form, StringComparison.OrdinalIgnoreCase));
+}
