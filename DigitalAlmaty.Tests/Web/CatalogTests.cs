@@ -194,4 +194,20 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
         Assert.Contains("Disallow: /Identity/", robots, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublishedIdeaPage_HasCanonicalUrl_OpenGraph_AndACitation()
+    {
+        using var client = fixture.CreatePortalClient();
+        var id = fixture.Published[0];
+        var page = await HtmlPage.GetAsync(client, $"/ideas/{id}");
+
+        Assert.Equal($"http://localhost/ideas/{id}", page.Document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal($"http://localhost/ideas/{id}", page.Document.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.Equal(SubmissionBuilder.ValidIdea.Summary, page.Document.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
+        var citation = page.Document.QuerySelector("#cite-text")!.TextContent;
+        Assert.Contains("Цифровой Алматы", citation, StringComparison.Ordinal);
+        Assert.EndsWith($"http://localhost/ideas/{id}", citation, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("meta[name=robots]"));
+    }
 }
