@@ -128,7 +128,9 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
         {
             // Contains is translated without LIKE wildcards (instr / strpos), so % _ ' " are plain text;
             // lower() folds Cyrillic on PostgreSQL and, through our own function, on SQLite.
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture-aware overloads are not
             query = query.Where(s => s.Title.ToLower().Contains(search));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         return query;
