@@ -31,3 +31,8 @@ export function focus(selector) {
         element.scrollIntoView({ block: 'nearest' });
     }
 }
+
+// The chosen item is mirrored in the address (for reloads and shared links) without a navigation.
+export function setAddress(url) {
+    history.replaceState(history.state, '', url);
+}
