@@ -37,6 +37,10 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
+        services.AddSingleton<Features.Moderation.ModerationQueue>();
+        services.AddOptions<Features.Moderation.ModerationOptions>().BindConfiguration(Features.Moderation.ModerationOptions.Section);
+        services.AddSingleton<Features.Moderation.ReviewPresence>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Moderation.ReviewPresence>());
         services.AddSingleton<Features.Notifications.DecisionMailer>();
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);

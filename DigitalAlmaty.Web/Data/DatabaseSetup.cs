@@ -102,10 +102,23 @@ public static class DatabaseSetup
     {
         public static readonly SqlitePragmas Instance = new();
 
+        /// <summary>
+        /// SQLite's lower() folds ASCII only; the queue's title search needs Cyrillic folded too
+        /// (PostgreSQL's lower() already does this).
+        /// </summary>
+        private static void AddUnicodeLower(DbConnection connection)
+        {
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            {
+                sqlite.CreateFunction<string?, string?>("lower", value => value?.ToLowerInvariant(), isDeterministic: true);
+            }
+        }
+
         private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            AddUnicodeLower(connection);
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -114,6 +127,7 @@ public static class DatabaseSetup
         public override async Task ConnectionOpenedAsync(
             DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            AddUnicodeLower(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,0 +1,190 @@
+using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+/// <summary>Settings of the moderation queue (section <c>Moderation</c>).</summary>
+public sealed class ModerationOptions
+{
+    public const string Section = "Moderation";
+
+    /// <summary>How long an item may wait before the queue marks it as late.</summary>
+    public double ServiceLevelHours { get; set; } = 48;
+}
+
+/// <summary>What the moderator narrowed the queue to.</summary>
+public sealed record QueueFilter(SubmissionKind? Kind = null, string? Category = null, string? Search = null)
+{
+    public static QueueFilter None { get; } = new();
+}
+
+/// <summary>Where a page of the queue ends: the next page starts after this (SubmittedAt, Id).</summary>
+public sealed record QueueCursor(DateTimeOffset SubmittedAt, Guid Id);
+
+/// <summary>One waiting item as the queue lists it: no history, no body.</summary>
+public sealed record QueueRow(
+    Guid Id, SubmissionKind Kind, string Title, string AuthorName, string? Category, DateTimeOffset SubmittedAt, bool IsResubmission);
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next);
+
+/// <summary>One of the author's other items, with where it stands.</summary>
+public sealed record AuthorItem(Guid Id, SubmissionKind Kind, string Title, SubmissionStatus Status, DateTimeOffset UpdatedAt);
+
+/// <summary>Everything the review panel shows about one item.</summary>
+public sealed record ReviewItem(Submission Item, string AuthorName, IReadOnlyList<AuthorItem> EarlierByAuthor);
+
+/// <summary>
+/// Reads for the moderation queue (agreement clause 4.1.2): projections without tracking, keyset
+/// paging on (SubmittedAt, Id) over the (Status, SubmittedAt, Id) index, one DbContext per read.
+/// </summary>
+public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxSearchLength = 100;
+    public const int AuthorHistoryLimit = 20;
+
+    /// <summary>The next <paramref name="size"/> waiting items after <paramref name="after"/>, oldest first.</summary>
+    public async Task<QueuePage> PageAsync(QueueFilter filter, QueueCursor? after = null, int size = DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        size = Math.Clamp(size, 1, 200);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter);
+        if (after is not null)
+        {
+            var at = after.SubmittedAt;
+            var id = after.Id;
+            query = query.Where(s => s.SubmittedAt > at || (s.SubmittedAt == at && s.Id.CompareTo(id) > 0));
+        }
+
+        var rows = await Project(db, query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).Take(size + 1))
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > size;
+        var page = rows.Take(size).Select(Row).ToList();
+        return new QueuePage(page, more ? new QueueCursor(page[^1].SubmittedAt, page[^1].Id) : null);
+    }
+
+    /// <summary>One waiting item as a row, or null when it is not (or no longer) waiting or does not match.</summary>
+    public async Task<QueueRow?> RowAsync(Guid id, QueueFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await Project(db, Filtered(db, filter ?? QueueFilter.None).Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : Row(row);
+    }
+
+    /// <summary>How many items wait: one COUNT over the index, for the app-bar badge.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Submitted, cancellationToken);
+    }
+
+    /// <summary>The whole item for the review panel, its author's name and the author's other items.</summary>
+    public async Task<ReviewItem?> ReviewAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var item = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var author = await db.Users.Where(u => u.Id == item.AuthorId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var earlier = await db.Submissions.AsNoTracking()
+            .Where(s => s.AuthorId == item.AuthorId && s.Id != id && s.Status != SubmissionStatus.Draft)
+            .OrderByDescending(s => s.UpdatedAt)
+            .Take(AuthorHistoryLimit)
+            .Select(s => new { s.Id, Kind = EF.Property<string>(s, SubmissionConfiguration.KindColumn), s.Title, s.Status, s.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return new ReviewItem(
+            item,
+            author ?? string.Empty,
+            earlier.Select(e => new AuthorItem(e.Id, Enum.Parse<SubmissionKind>(e.Kind), e.Title, e.Status, e.UpdatedAt)).ToList());
+    }
+
+    /// <summary>Whether the item entered the queue before: more than one submitted version, or an earlier Submit.</summary>
+    public static bool IsResubmission(Submission item) =>
+        item.Versions.Count > 1 || item.History.Count(h => h.Action == SubmissionAction.Submit) > 1;
+
+    private static IQueryable<Submission> Filtered(PortalDbContext db, QueueFilter filter)
+    {
+        var query = db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Submitted);
+        if (filter.Kind is { } kind)
+        {
+            var discriminator = kind.ToString();
+            query = query.Where(s => EF.Property<string>(s, SubmissionConfiguration.KindColumn) == discriminator);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            var category = filter.Category;
+            query = query.Where(s => ((Idea)s).Category == category);
+        }
+
+        var search = SearchTerm(filter.Search);
+        if (search is not null)
+        {
+            // Contains is translated without LIKE wildcards (instr / strpos), so % _ ' " are plain text;
+            // lower() folds Cyrillic on PostgreSQL and, through our own function, on SQLite.
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture-aware overloads are not
+            query = query.Where(s => s.Title.ToLower().Contains(search));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return query;
+    }
+
+    internal static string? SearchTerm(string? search)
+    {
+        var trimmed = search?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return (trimmed.Length > MaxSearchLength ? trimmed[..MaxSearchLength] : trimmed).ToLowerInvariant();
+    }
+
+    private static IQueryable<RawRow> Project(PortalDbContext db, IQueryable<Submission> query) =>
+        from s in query
+        join u in db.Users on s.AuthorId equals u.Id into authors
+        from u in authors.DefaultIfEmpty()
+        select new RawRow
+        {
+            Id = s.Id,
+            Kind = EF.Property<string>(s, SubmissionConfiguration.KindColumn),
+            Title = s.Title,
+            AuthorName = u == null ? null : u.DisplayName,
+            Category = ((Idea)s).Category,
+            SubmittedAt = s.SubmittedAt,
+            Versions = s.Versions.Count,
+        };
+
+    private static QueueRow Row(RawRow r) => new(
+        r.Id,
+        Enum.Parse<SubmissionKind>(r.Kind),
+        r.Title,
+        r.AuthorName ?? string.Empty,
+        r.Category,
+        r.SubmittedAt ?? DateTimeOffset.MinValue,
+        r.Versions > 1);
+
+    private sealed class RawRow
+    {
+        public Guid Id { get; init; }
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string Title { get; init; } = string.Empty;
+
+        public string? AuthorName { get; init; }
+
+        public string? Category { get; init; }
+
+        public DateTimeOffset? SubmittedAt { get; init; }
+
+        public int Versions { get; init; }
+    }
+}
