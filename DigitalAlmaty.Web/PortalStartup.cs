@@ -35,6 +35,7 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionService>();
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
+        services.AddScoped<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
