@@ -118,4 +118,29 @@ public sealed class NotificationBellInBrowserTests(BrowserSession session) : ICl
             }
         }
     }
+
+    [Fact]
+    public async Task AuditLog_OnADesktop()
+    {
+        var (author, _) = await UserAsync("Автор журнала");
+        var (moderator, _) = await UserAsync("Модератор Бекзат", PortalRoles.Moderator);
+        var (_, adminEmail) = await UserAsync("Администратор", PortalRoles.Admin);
+        var seed = new SubmissionSeed(session.Portal);
+        var idea = await seed.IdeaAsync(author, "Единая карта свободных парковок в центре города", Submit(author));
+        var cityEvent = await seed.EventAsync(author, "Встреча разработчиков", Submit(author));
+        await DecideAsync(moderator, idea, ModerationDecision.Approve("Публикуем."));
+        await DecideAsync(moderator, cityEvent, ModerationDecision.Reject([ModerationClauses.NotAPublicItEvent, ModerationClauses.Misleading], "Событие не связано с ИТ и описание вводит в заблуждение."));
+        await using var context = await session.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new LoginPage(page).SignInAsync(adminEmail, Password);
+
+        await page.GotoAsync("/admin/audit?actor=" + Uri.EscapeDataString("Бекзат"));
+        await Assertions.Expect(page.Locator(".audit-row")).ToHaveCountAsync(2);
+        await AssertFitsAsync(page);
+        await ShotAsync(page, "audit-ru-desktop");
+        await page.GotoAsync("/admin/audit?culture=kk-KZ&action=Submission.Reject&actor=" + Uri.EscapeDataString("Бекзат"));
+        await Assertions.Expect(page.Locator(".audit-row")).ToHaveCountAsync(1);
+        await AssertFitsAsync(page);
+        await ShotAsync(page, "audit-kk-desktop-filtered");
+    }
 }
