@@ -86,7 +86,12 @@ public sealed class NotificationPagesTests(NotificationPagesTests.Fixture fixtur
         Assert.NotNull(bell);
         Assert.Equal("2 непрочитанных уведомления", bell.GetAttribute("aria-label"));
         Assert.Equal("2", home.Document.QuerySelector("[data-testid=bell-count]")!.TextContent.Trim());
-        Assert.Equal("false", bell.GetAttribute("aria-expanded"));
+        // Before the circuit starts (and on pages without one) the bell is a plain link to the full list.
+        Assert.Equal("notifications", bell.GetAttribute("href"));
+        // The account pages (Razor Pages) share the header.
+        var manage = await HtmlPage.GetAsync(client, "/Identity/Account/Manage");
+        Assert.Equal(HttpStatusCode.OK, manage.Status);
+        Assert.Equal("2 непрочитанных уведомления", manage.Document.QuerySelector(".site-header [data-testid=bell]")?.GetAttribute("aria-label"));
 
         var kazakh = await HtmlPage.GetAsync(client, "/ideas?culture=kk-KZ");
         Assert.Equal("2 оқылмаған хабарландыру", kazakh.Document.QuerySelector("[data-testid=bell]")!.GetAttribute("aria-label"));
