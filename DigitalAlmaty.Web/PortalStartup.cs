@@ -41,6 +41,7 @@ public static class PortalStartup
         services.AddOptions<Features.Moderation.ModerationOptions>().BindConfiguration(Features.Moderation.ModerationOptions.Section);
         services.AddSingleton<Features.Moderation.ReviewPresence>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Moderation.ReviewPresence>());
+        services.AddScoped<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);

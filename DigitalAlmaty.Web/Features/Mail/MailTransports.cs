@@ -40,7 +40,11 @@ public sealed class PickupDirectoryMailTransport(
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Directory, name);
-        await message.WriteToAsync(path, cancellationToken);
+        // Written under another name and moved into place, so that a reader (the dev mailbox, a
+        // test) never opens a letter that is still being written.
+        var partial = path + ".part";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         logger.LogInformation("Mail {Subject} written to {Path}", message.Subject, path);
     }
 }

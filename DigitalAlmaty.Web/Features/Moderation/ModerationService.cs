@@ -22,6 +22,13 @@ public sealed class ModerationService(
     DecisionMailer mailer,
     ILogger<ModerationService> logger)
 {
+    /// <summary>
+    /// Audit details stay readable text: the default encoder would store a Cyrillic message as
+    /// \uXXXX escapes (unreadable in the database and in exports, six times longer). The value is
+    /// never written into HTML or script unencoded, so the relaxed encoder is safe here.
+    /// </summary>
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<ModerationResult> DecideAsync(ClaimsPrincipal moderator, Guid submissionId, int knownRevision, ModerationDecision decision)
     {
         var moderatorId = SubmissionService.UserId(moderator);
@@ -64,7 +71,7 @@ public sealed class ModerationService(
             SubjectId = submission.Id.ToString(),
             Before = before.ToString(),
             After = submission.Status.ToString(),
-            Details = JsonSerializer.Serialize(new { clauses = decision.ClauseIds, message = decision.Message }),
+            Details = JsonSerializer.Serialize(new { clauses = decision.ClauseIds, message = decision.Message }, AuditJson),
         });
         var notification = new Notification
         {
