@@ -21,6 +21,7 @@ builder.Services.AddPortalAccounts();
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalPages();
+builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRealtime(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddDataProtection()
@@ -47,16 +48,17 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.UseBrandAssets();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapPortalFiles();
-app.MapPortalFeeds();
-app.MapPortalSitemap();
+app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
+app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapRazorPages();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PublicPageCache.Policy);
 
 await app.RunAsync();
 return 0;

@@ -40,12 +40,13 @@ public static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Portal is empty.");
                 }
 
-                Register<PostgresPortalDbContext>(services, o => o.UseNpgsql(connectionString));
+                Register<PostgresPortalDbContext>(services, o => o.UseNpgsql(
+                    connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
                 Register<SqlitePortalDbContext>(services, o => o
-                    .UseSqlite(sqlite)
+                    .UseSqlite(sqlite, options => options.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(SqlitePragmas.Instance));
                 break;
         }

@@ -17,8 +17,9 @@ namespace DigitalAlmaty.Web.Features.Catalog;
 /// </summary>
 public static class FeedEndpoints
 {
-    public static IEndpointRouteBuilder MapPortalFeeds(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapPortalFeeds(this IEndpointRouteBuilder routes)
     {
+        var endpoints = routes.MapGroup(string.Empty);
         endpoints.MapGet("/feeds/ideas.atom", async (HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text, IStringLocalizer<SharedText> shared) =>
         {
             var page = await catalog.IdeasAsync(null, IdeaSort.Newest, null, 50);

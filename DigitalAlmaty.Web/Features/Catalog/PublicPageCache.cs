@@ -15,29 +15,28 @@ public static class PublicPageCache
     public const string Policy = "public-pages";
     public const string Tag = "catalog";
 
+    /// <summary>Call after the pages are registered: it wraps the antiforgery service they added.</summary>
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddOutputCache(options => options.AddPolicy(Policy, new AnonymousPublicPolicy()));
+        var antiforgery = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
+        services.Remove(antiforgery);
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(sp => new PublicPageAntiforgery(
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!)));
         services.AddHostedService<Invalidation>();
         return services;
     }
 
     /// <summary>
-    /// Like the default policy (anonymous GET/HEAD, 200 only), varying by query and language, with
-    /// one difference: once interactive render modes are configured, Blazor adds an antiforgery
-    /// cookie (and no-store) to every page. Public pages carry no forms, so for anonymous readers that
-    /// cookie is dropped and the page becomes cacheable. Any other cookie still prevents caching.
+    /// Anonymous GET/HEAD of endpoints marked <see cref="PublicPageAttribute"/>, 200 responses
+    /// without cookies only, varying by query and language.
     /// </summary>
     private sealed class AnonymousPublicPolicy : IOutputCachePolicy
     {
-        private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
-
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                && http.User.Identity?.IsAuthenticated != true
-                && http.Request.Headers.Authorization.Count == 0;
+            var cacheable = PublicPageAntiforgery.IsAnonymousPublicRead(http) && http.Request.Headers.Authorization.Count == 0;
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -54,30 +53,9 @@ public static class PublicPageCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var response = context.HttpContext.Response;
-            if (!context.AllowCacheStorage)
-            {
-                return ValueTask.CompletedTask;
-            }
-
-            if (response.StatusCode != StatusCodes.Status200OK)
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
             {
                 context.AllowCacheStorage = false;
-                return ValueTask.CompletedTask;
-            }
-
-            var cookies = response.Headers.SetCookie;
-            var kept = cookies.Where(c => c is not null && !c.StartsWith(AntiforgeryCookie, StringComparison.Ordinal)).ToArray();
-            if (kept.Length > 0)
-            {
-                context.AllowCacheStorage = false;
-                return ValueTask.CompletedTask;
-            }
-
-            if (cookies.Count > 0)
-            {
-                response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
-                response.Headers.CacheControl = "no-cache";
-                response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.Pragma);
             }
 
             return ValueTask.CompletedTask;

@@ -11,8 +11,9 @@ public static class SitemapEndpoints
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public static IEndpointRouteBuilder MapPortalSitemap(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapPortalSitemap(this IEndpointRouteBuilder routes)
     {
+        var endpoints = routes.MapGroup(string.Empty);
         endpoints.MapGet("/robots.txt", (HttpContext http) => Results.Text(
             $"""
             User-agent: *

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+/// <summary>
+/// Marks a page or endpoint that anonymous readers may get from the output cache: it shows the same
+/// thing to every anonymous reader of a language and carries no form.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PublicPageAttribute : Attribute;
+
+/// <summary>
+/// Blazor asks for antiforgery tokens on every page once interactive render modes exist, and storing
+/// them sets a cookie and "no-store", which makes a page uncacheable. On public pages served to
+/// anonymous readers there is no form to protect, so the tokens are generated without being stored.
+/// Everywhere else (forms, signed-in users) nothing changes.
+/// </summary>
+internal sealed class PublicPageAntiforgery(IAntiforgery inner) : IAntiforgery
+{
+    public static bool IsAnonymousPublicRead(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.User.Identity?.IsAuthenticated != true
+        && http.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null;
+
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+        IsAnonymousPublicRead(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
+}
