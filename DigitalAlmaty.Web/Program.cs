@@ -2,6 +2,7 @@ using DigitalAlmaty.Web;
 using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
+using DigitalAlmaty.Web.Features.Bench;
 using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
@@ -57,6 +58,7 @@ app.MapHealthChecks("/healthz");
 app.MapPortalFiles();
 app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
+app.MapBenchEndpoints(app.Configuration);
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PublicPageCache.Policy);
 

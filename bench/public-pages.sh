@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Measures the public pages with wrk against baselines measured in the same run:
+#   uncached pages  vs /bench/baseline/ideas (the same query, compiled, HTML written by hand)
+#   cached pages    vs /bench/static/ideas   (the same bytes served from memory)
+# Usage: bench/public-pages.sh            (10,000 published ideas, 32 connections, 10 s per run)
+#        IDEAS=100000 DURATION=20s bench/public-pages.sh
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+IDEAS=${IDEAS:-10000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-5190}
+BASE="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq wrk </dev/null >/dev/null
+fi
+
+WORK=$(mktemp -d /tmp/da-bench.XXXXXX)
+SERVER_PID=
+cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "Publishing a Release build…" >&2
+dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+
+echo "Starting the portal with $IDEAS published ideas…" >&2
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Portal="Data Source=$WORK/bench.db" \
+Bench__Enabled=true Demo__BenchIdeas="$IDEAS" Demo__Seed=false \
+RateLimits__RequestsPerMinute=1000000000 \
+Logging__LogLevel__Default=Warning \
+dotnet "$WORK/app/DigitalAlmaty.Web.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 600); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+
+IDEA=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | head -n 1)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
+
+# measure NAME PATH [extra wrk args…] -> prints "NAME rps p50 p99 cpu_ms_per_request"
+measure() {
+    local name=$1 path=$2; shift 2
+    wrk -t2 -c"$CONNECTIONS" -d2s "$@" "$BASE$path" >/dev/null 2>&1   # warm up
+    local before after out rps p50 p99 requests hz
+    hz=$(getconf CLK_TCK)
+    before=$(cpu_ticks)
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$BASE$path")
+    after=$(cpu_ticks)
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+    awk -v n="$name" -v r="$rps" -v a="$p50" -v b="$p99" -v t=$((after - before)) -v q="$requests" -v hz="$hz" \
+        'BEGIN { printf "%-28s %10.0f %9.2f %9.2f %9.3f\n", n, r, a, b, (t * 1000 / hz) / q }'
+}
+
+# The portal skips its output cache for requests with an Authorization header (cookie sign-in ignores it).
+UNCACHED=(-H "Authorization: bench")
+
+RESULTS=$WORK/results.txt
+{
+    measure baseline-ideas /bench/baseline/ideas
+    measure ideas-uncached /ideas "${UNCACHED[@]}"
+    measure idea-page-uncached "/$IDEA" "${UNCACHED[@]}"
+    measure events-uncached /events "${UNCACHED[@]}"
+    measure static-bytes /bench/static/ideas
+    measure ideas-cached /ideas
+    measure idea-page-cached "/$IDEA"
+} >"$RESULTS"
+
+echo
+echo "Public pages, $IDEAS published ideas, $CONNECTIONS connections, $DURATION per run, $(nproc) cores (wrk shares them)"
+printf "%-28s %10s %9s %9s %9s\n" endpoint "req/s" "p50 ms" "p99 ms" "cpu ms/req"
+cat "$RESULTS"
+echo
+awk '
+    { rps[$1] = $2; p99[$1] = $4 }
+    END {
+        printf "ideas uncached / baseline:      %.2f x throughput, p99 %.2f x\n", rps["ideas-uncached"] / rps["baseline-ideas"], p99["ideas-uncached"] / p99["baseline-ideas"]
+        printf "idea page uncached / baseline:  %.2f x throughput, p99 %.2f x\n", rps["idea-page-uncached"] / rps["baseline-ideas"], p99["idea-page-uncached"] / p99["baseline-ideas"]
+        printf "ideas cached / static bytes:    %.2f x throughput\n", rps["ideas-cached"] / rps["static-bytes"]
+        printf "ideas cached / baseline:        %.2f x throughput\n", rps["ideas-cached"] / rps["baseline-ideas"]
+    }' "$RESULTS"
