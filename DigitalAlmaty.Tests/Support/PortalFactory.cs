@@ -39,6 +39,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             // Test clients share one address; RateLimitTests sets real limits.
             ["RateLimits:RequestsPerMinute"] = "100000",
             ["RateLimits:AccountPostsPerMinute"] = "100000",
+            // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
+            ["SignUp:MinimumSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -32,6 +32,8 @@ public static class RateLimits
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SignUpGuardOptions>().BindConfiguration(SignUpGuardOptions.Section);
+        services.AddSingleton<SignUpGuard>();
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
         {

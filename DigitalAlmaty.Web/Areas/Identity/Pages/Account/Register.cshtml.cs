@@ -16,6 +16,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 public sealed class RegisterModel(
     UserManager<PortalUser> users,
     AccountMailer mailer,
+    Features.Security.SignUpGuard guard,
     TimeProvider clock,
     IStringLocalizer<AccountText> text,
     ILogger<RegisterModel> logger) : PageModel
@@ -25,6 +26,10 @@ public sealed class RegisterModel(
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The signed time the form was shown (anti-automation).</summary>
+    [BindProperty]
+    public string? FormToken { get; set; }
 
     public sealed class InputModel
     {
@@ -49,14 +54,28 @@ public sealed class RegisterModel(
 
         [Display(Name = "Field.AcceptAgreement")]
         public bool AcceptAgreement { get; set; }
+
+        /// <summary>Hidden from people; only scripts fill it in.</summary>
+        public string? Website { get; set; }
     }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => FormToken = guard.IssueToken();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        switch (guard.Check(FormToken, Input.Website))
+        {
+            case Features.Security.SignUpVerdict.Bot:
+                // Answer as if it worked, so a script learns nothing; nothing is created or sent.
+                logger.LogWarning("A registration looked automated and was dropped.");
+                return RedirectToPage("./RegisterConfirmation");
+            case Features.Security.SignUpVerdict.Expired:
+                FormToken = guard.IssueToken();
+                ModelState.AddModelError(string.Empty, text["Register.FormExpired"]);
+                return Page();
+        }
+
+        FormToken = guard.IssueToken();
         var nameProblem = Domain.Accounts.DisplayName.Validate(Input.DisplayName, out var displayName);
         if (nameProblem is not null)
         {
