@@ -86,6 +86,31 @@ public class PortalFactory : WebApplicationFactory<Program>
     public HttpClient CreatePortalClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>The password of accounts made by <see cref="NewUserAsync"/>.</summary>
+    public const string UserPassword = "Portal-Test-Pass-2026";
+
+    /// <summary>A confirmed account with a unique address and <see cref="UserPassword"/>.</summary>
+    public async Task<(string Id, string Email)> NewUserAsync(string displayName, params string[] roles)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.kz";
+        var user = await CreateUserAsync(email, UserPassword, displayName, roles);
+        return (user.Id, email);
+    }
+
+    /// <summary>A client signed in through the real sign-in page.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = UserPassword)
+    {
+        var client = CreatePortalClient();
+        var login = await HtmlPage.GetAsync(client, "/Identity/Account/Login");
+        var landed = await login.SubmitAsync(client, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (landed.Response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/Identity/Account/Login", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed.");
+        }
+
+        return client;
+    }
+
     /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
     public async Task<PortalUser> CreateUserAsync(string email, string password, string displayName, params string[] roles)
     {

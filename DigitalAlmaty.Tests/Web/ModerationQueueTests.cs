@@ -17,23 +17,11 @@ public sealed class ModerationQueueTests(ModerationQueueTests.Fixture fixture) :
         public ModerationQueue Queue => Services.GetRequiredService<ModerationQueue>();
     }
 
-    private const string Password = "Moderation-Pass-2026";
 
-    private async Task<(string Id, string Email)> UserAsync(string name, params string[] roles)
-    {
-        var email = $"{name}-{Guid.NewGuid():N}@example.kz";
-        var user = await fixture.CreateUserAsync(email, Password, name, roles);
-        return (user.Id, email);
-    }
+    private Task<(string Id, string Email)> UserAsync(string name, params string[] roles) =>
+        fixture.NewUserAsync(name, roles);
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = fixture.CreatePortalClient();
-        var login = await HtmlPage.GetAsync(client, "/Identity/Account/Login");
-        var home = await login.SubmitAsync(client, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.NotEmpty(home.Redirects);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => fixture.SignedInClientAsync(email);
 
     /// <summary>Submitted ideas with chosen titles and submission instants, saved in one go.</summary>
     private async Task<List<Idea>> SubmittedAsync(string authorId, IEnumerable<(string Title, DateTimeOffset At)> items)

@@ -20,24 +20,11 @@ public sealed class NotificationPagesTests(NotificationPagesTests.Fixture fixtur
         public SubmissionSeed Seed => new(this);
     }
 
-    private const string Password = "Notify-Pass-2026";
 
-    private async Task<(string Id, string Email)> UserAsync(string name, params string[] roles)
-    {
-        var email = $"{Guid.NewGuid():N}@example.kz";
-        var user = await fixture.CreateUserAsync(email, Password, name, roles);
-        return (user.Id, email);
-    }
+    private Task<(string Id, string Email)> UserAsync(string name, params string[] roles) =>
+        fixture.NewUserAsync(name, roles);
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = fixture.CreatePortalClient();
-        var login = await HtmlPage.GetAsync(client, "/Identity/Account/Login");
-        var home = await login.SubmitAsync(client, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.NotEmpty(home.Redirects);
-        Assert.DoesNotContain("/Identity/Account/Login", home.Response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => fixture.SignedInClientAsync(email);
 
     private async Task<Notification> NotifyAsync(string userId, string title, SubmissionAction action = SubmissionAction.Approve, string? message = null, bool read = false, int minutesAgo = 5)
     {

@@ -12,24 +12,11 @@ public sealed class WorkspaceTests(WorkspaceTests.Fixture fixture) : IClassFixtu
         public SubmissionSeed Seed => new(this);
     }
 
-    private const string Password = "Workspace-Pass-2026";
 
-    private async Task<(string Id, string Email)> UserAsync(string name)
-    {
-        var email = $"{name}-{Guid.NewGuid():N}@example.kz";
-        var user = await fixture.CreateUserAsync(email, Password, name);
-        return (user.Id, email);
-    }
+    private Task<(string Id, string Email)> UserAsync(string name) =>
+        fixture.NewUserAsync(name);
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = fixture.CreatePortalClient();
-        var login = await HtmlPage.GetAsync(client, "/Identity/Account/Login");
-        var home = await login.SubmitAsync(client, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.NotEmpty(home.Redirects);
-        Assert.DoesNotContain("/Identity/Account/Login", home.Response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => fixture.SignedInClientAsync(email);
 
     [Fact]
     public async Task Workspace_RequiresSignIn()
