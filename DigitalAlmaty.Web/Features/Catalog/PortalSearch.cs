@@ -37,6 +37,10 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
     internal const string StartMarker = "[[[";
     internal const string StopMarker = "]]]";
 
+    /// <summary>chr(57344) and chr(57345) in the PostgreSQL query.</summary>
+    private const char LessThanStandIn = '\uE000';
+    private const char GreaterThanStandIn = '\uE001';
+
     public async Task<SearchResults> SearchAsync(string? text, int page = 1, CancellationToken cancellation = default)
     {
         var query = SearchQuery.Parse(text);
@@ -60,8 +64,8 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 """).SingleAsync(cancellation);
             rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
                 SELECT r."Id", r."Kind",
-                       ts_headline('simple', r."Title", q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
-                       ts_headline('simple', r."Body", q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
+                       ts_headline('simple', translate(r."Title", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
+                       ts_headline('simple', translate(r."Body", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
                 FROM (
                     SELECT s."Id", s."Kind", s."Title", s."PublishedAt",
                            ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank",
@@ -97,6 +101,9 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
         }
 
+        // ts_headline drops anything that looks like markup, so angle brackets go in as private-use
+        // characters and come back in Runs (a user who types those characters sees brackets in a
+        // snippet: harmless, the runs are rendered as encoded text either way).
         var hits = rows.Take(PageSize)
             .Select(r => new SearchHit(
                 r.Id,
@@ -120,6 +127,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             return runs;
         }
 
+        marked = marked.Replace(LessThanStandIn, '<').Replace(GreaterThanStandIn, '>');
         var open = false;
         var current = new StringBuilder();
         for (var i = 0; i < marked.Length;)
