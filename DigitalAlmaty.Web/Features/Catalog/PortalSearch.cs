@@ -89,7 +89,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
                 SELECT s."Id" AS "Id", s."Kind" AS "Kind",
                        highlight("SubmissionSearch", 1, '[[[', ']]]') AS "Title",
-                       snippet("SubmissionSearch", 2, '[[[', ']]]', ' … ', 32) AS "Snippet"
+                       snippet("SubmissionSearch", 2, '[[[', ']]]', ' … ', 24) AS "Snippet"
                 FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
                 WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
                 ORDER BY bm25("SubmissionSearch", 0.0, 8.0, 1.0), s."PublishedAt" DESC, s."Id"
