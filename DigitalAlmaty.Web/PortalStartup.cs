@@ -37,6 +37,7 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
+        services.AddScoped<Features.Catalog.PortalSearch>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();
         services.AddOptions<Features.Moderation.ModerationOptions>().BindConfiguration(Features.Moderation.ModerationOptions.Section);
         services.AddSingleton<Features.Moderation.ReviewPresence>();

@@ -1,0 +1,222 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+/// <summary>A piece of a title or snippet; <see cref="Marked"/> pieces matched the query.</summary>
+public readonly record struct TextRun(string Text, bool Marked);
+
+public sealed record SearchHit(Guid Id, SubmissionKind Kind, IReadOnlyList<TextRun> Title, IReadOnlyList<TextRun> Snippet)
+{
+    public string Path => Kind == SubmissionKind.Idea ? $"ideas/{Id}" : $"events/{Id}";
+}
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, bool HasNext)
+{
+    public static SearchResults None { get; } = new([], 0, 1, false);
+}
+
+/// <summary>
+/// Full-text search over published ideas and events (clause 2.1.2): FTS5 on SQLite, a tsvector
+/// column on PostgreSQL (both created by the providers' "Search" migrations). Whatever a reader
+/// types is reduced to plain words first (<see cref="SearchQuery"/>), so no query syntax of either
+/// engine ever reaches it. Titles and snippets come back with marker strings around the matches;
+/// they are split into <see cref="TextRun"/>s here and the page renders each run as encoded text,
+/// so HTML in user text stays text.
+/// </summary>
+public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Deeper pages are not offered: a ranked list is read from the top.</summary>
+    public const int MaxPage = 50;
+
+    internal const string StartMarker = "[[[";
+    internal const string StopMarker = "]]]";
+
+    /// <summary>chr(57344) and chr(57345) in the PostgreSQL query.</summary>
+    private const char LessThanStandIn = '\uE000';
+    private const char GreaterThanStandIn = '\uE001';
+
+    public async Task<SearchResults> SearchAsync(string? text, int page = 1, CancellationToken cancellation = default)
+    {
+        var query = SearchQuery.Parse(text);
+        if (query.IsEmpty)
+        {
+            return SearchResults.None;
+        }
+
+        page = Math.Clamp(page, 1, MaxPage);
+        var skip = (page - 1) * PageSize;
+        var take = PageSize + 1;
+        await using var db = await databases.CreateDbContextAsync(cancellation);
+        List<SearchRow> rows;
+        int total;
+        if (db.Database.IsNpgsql())
+        {
+            var tsquery = query.ToTsQuery();
+            total = await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM "Submissions" AS s
+                WHERE s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
+                """).SingleAsync(cancellation);
+            rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
+                SELECT r."Id", r."Kind",
+                       ts_headline('simple', translate(r."Title", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
+                       ts_headline('simple', translate(r."Body", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
+                FROM (
+                    SELECT s."Id", s."Kind", s."Title", s."PublishedAt",
+                           ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank",
+                           concat_ws(E'\n', nullif(s."Summary", ''), nullif(s."Goal", ''), nullif(s."Tasks", ''), nullif(s."CityBenefit", ''),
+                                     nullif(s."PriorImplementations", ''), nullif(s."Description", ''), nullif(s."Organiser", '')) AS "Body"
+                    FROM "Submissions" AS s
+                    WHERE s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
+                    ORDER BY "Rank" DESC, s."PublishedAt" DESC, s."Id"
+                    LIMIT {take} OFFSET {skip}
+                ) AS r CROSS JOIN to_tsquery('simple', {tsquery}) AS q
+                ORDER BY r."Rank" DESC, r."PublishedAt" DESC, r."Id"
+                """).ToListAsync(cancellation);
+        }
+        else if (db.Database.IsSqlite())
+        {
+            var match = query.ToFts5();
+            total = await db.Database.SqlQuery<int>($"""
+                SELECT count(*) AS "Value" FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
+                WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
+                """).SingleAsync(cancellation);
+            rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
+                SELECT s."Id" AS "Id", s."Kind" AS "Kind",
+                       highlight("SubmissionSearch", 1, '[[[', ']]]') AS "Title",
+                       snippet("SubmissionSearch", 2, '[[[', ']]]', ' … ', 24) AS "Snippet"
+                FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
+                WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
+                ORDER BY bm25("SubmissionSearch", 0.0, 8.0, 1.0), s."PublishedAt" DESC, s."Id"
+                LIMIT {take} OFFSET {skip}
+                """).ToListAsync(cancellation);
+        }
+        else
+        {
+            throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
+        }
+
+        // ts_headline drops anything that looks like markup, so angle brackets go in as private-use
+        // characters and come back in Runs (a user who types those characters sees brackets in a
+        // snippet: harmless, the runs are rendered as encoded text either way).
+        var hits = rows.Take(PageSize)
+            .Select(r => new SearchHit(
+                r.Id,
+                Enum.Parse<SubmissionKind>(r.Kind),
+                Runs(r.Title),
+                Runs(r.Snippet)))
+            .ToList();
+        return new SearchResults(hits, total, page, rows.Count > PageSize && page < MaxPage);
+    }
+
+    /// <summary>
+    /// Splits text carrying the engine's markers into runs. Markers that do not pair up (a user may
+    /// type "[[[" too) never produce broken output: an unmatched stop is dropped, an open run ends
+    /// with the text.
+    /// </summary>
+    internal static IReadOnlyList<TextRun> Runs(string? marked)
+    {
+        var runs = new List<TextRun>();
+        if (string.IsNullOrEmpty(marked))
+        {
+            return runs;
+        }
+
+        marked = marked.Replace(LessThanStandIn, '<').Replace(GreaterThanStandIn, '>');
+        var open = false;
+        var current = new StringBuilder();
+        for (var i = 0; i < marked.Length;)
+        {
+            var marker = !open && string.CompareOrdinal(marked, i, StartMarker, 0, StartMarker.Length) == 0 ? StartMarker
+                : open && string.CompareOrdinal(marked, i, StopMarker, 0, StopMarker.Length) == 0 ? StopMarker
+                : null;
+            if (marker is null)
+            {
+                current.Append(marked[i]);
+                i++;
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                runs.Add(new TextRun(current.ToString(), open));
+                current.Clear();
+            }
+
+            open = !open;
+            i += marker.Length;
+        }
+
+        if (current.Length > 0)
+        {
+            runs.Add(new TextRun(current.ToString(), open));
+        }
+
+        return runs;
+    }
+
+    private sealed class SearchRow
+    {
+        public Guid Id { get; set; }
+
+        public string Kind { get; set; } = string.Empty;
+
+        public string? Title { get; set; }
+
+        public string? Snippet { get; set; }
+    }
+}
+
+/// <summary>
+/// A reader's query reduced to plain words: runs of letters and digits (any script; combining marks
+/// stay with their letter). Everything else — quotes, operators, parentheses, *, -, NEAR, SQL — is a
+/// separator, and words such as OR or NEAR are searched as words. At most <see cref="MaxTerms"/>
+/// words of at most <see cref="MaxTermLength"/> characters are kept. The words go to the database as
+/// a parameter, each quoted in the engine's syntax, all required, the last one as a prefix (the
+/// reader may still be typing it, and there is no stemming).
+/// </summary>
+public sealed partial class SearchQuery
+{
+    public const int MaxTerms = 8;
+    public const int MaxTermLength = 64;
+    public const int MaxInputLength = 500;
+
+    private SearchQuery(IReadOnlyList<string> terms) => Terms = terms;
+
+    public IReadOnlyList<string> Terms { get; }
+
+    public bool IsEmpty => Terms.Count == 0;
+
+    public static SearchQuery Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SearchQuery([]);
+        }
+
+        var input = text.Length > MaxInputLength ? text[..MaxInputLength] : text;
+        var terms = Word().Matches(input)
+            .Select(m => m.Value.Length > MaxTermLength ? m.Value[..MaxTermLength] : m.Value)
+            .Select(t => t.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxTerms)
+            .ToList();
+        return new SearchQuery(terms);
+    }
+
+    /// <summary>FTS5: <c>"word" "word" "last"*</c> — an implicit AND of quoted strings.</summary>
+    public string ToFts5() => string.Join(' ', Terms.Select((t, i) =>
+        "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (i == Terms.Count - 1 ? "*" : string.Empty)));
+
+    /// <summary>PostgreSQL <c>to_tsquery</c>: <c>'word' &amp; 'last':*</c> — quoted lexemes joined with AND.</summary>
+    public string ToTsQuery() => string.Join(" & ", Terms.Select((t, i) =>
+        "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (i == Terms.Count - 1 ? ":*" : string.Empty)));
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+}
