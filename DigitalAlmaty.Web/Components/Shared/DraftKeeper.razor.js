@@ -42,7 +42,7 @@ export function attach(root, key) {
 }
 
 export function rename(root, oldKey, newKey, newUrl) {
-    const copy = localStorage.getItem(prefix + oldKey);
+    const copy = oldKey === newKey ? null : localStorage.getItem(prefix + oldKey);
     if (copy !== null) {
         localStorage.setItem(prefix + newKey, copy);
         localStorage.removeItem(prefix + oldKey);
