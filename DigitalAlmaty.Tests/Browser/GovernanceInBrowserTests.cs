@@ -115,5 +115,22 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=blocked]")).ToContainTextAsync("Массовая рассылка рекламы.", new() { Timeout = 5000 });
         await Assertions.Expect(page.Locator("#idea-title")).ToHaveCountAsync(0);
         await ShotAsync(page, "governance-editor-blocked");
+
+        // The administrators' list shows the block with its reason and offers to lift it.
+        var (_, adminEmail) = await UserAsync("Администратор блокировок", PortalRoles.Admin);
+        foreach (var (device, viewport) in new[] { ("phone", new ViewportSize { Width = 390, Height = 844 }), ("desktop", new ViewportSize { Width = 1280, Height = 900 }) })
+        {
+            await using var adminContext = await session.NewContextAsync(viewport);
+            var admin = await SignedInAsync(adminContext, adminEmail);
+            await admin.GotoAsync("/admin/users");
+            await admin.GetByLabel("Имя или e-mail").FillAsync("под блокировкой");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".user-list__item")).ToHaveCountAsync(1);
+            await Assertions.Expect(admin.Locator(".user-list__blocked")).ToContainTextAsync("Массовая рассылка рекламы.");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "История блокировок" }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".block-history li")).ToHaveCountAsync(1);
+            await AssertFitsAsync(admin);
+            await ShotAsync(admin, $"governance-admin-users-{device}");
+        }
     }
 }
