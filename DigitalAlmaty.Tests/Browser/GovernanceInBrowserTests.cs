@@ -123,8 +123,11 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
             await using var adminContext = await session.NewContextAsync(viewport);
             var admin = await SignedInAsync(adminContext, adminEmail);
             await admin.GotoAsync("/admin/users");
+            await Assertions.Expect(admin.Locator("section[data-interactive=true]")).ToHaveCountAsync(1);
             await admin.GetByLabel("Имя или e-mail").FillAsync("под блокировкой");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".user-list__item")).ToHaveCountAsync(1);
+            await Assertions.Expect(admin.Locator("section[data-interactive=true]")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.Locator(".user-list__item")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.Locator(".user-list__blocked")).ToContainTextAsync("Массовая рассылка рекламы.");
             await admin.GetByRole(AriaRole.Button, new() { Name = "История блокировок" }).ClickAsync();
