@@ -3,6 +3,7 @@ using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Bench;
+using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
@@ -24,6 +25,7 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalPages();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRealtime(builder.Configuration);
+builder.Services.AddPortalGovernance();
 builder.Services.AddMudServices();
 builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PortalDbContext>()
@@ -49,6 +51,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalGovernance();
 app.UseOutputCache();
 app.UseAntiforgery();
 
@@ -59,6 +62,7 @@ app.MapPortalFiles();
 app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapBenchEndpoints(app.Configuration);
+app.MapPortalGovernance();
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PublicPageCache.Policy);
 

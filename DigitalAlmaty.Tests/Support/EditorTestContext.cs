@@ -47,8 +47,10 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddSingleton<PortalEventFeed>();
         Services.AddSingleton(DatabaseFactory);
+        Services.AddScoped<DigitalAlmaty.Web.Features.Blocking.WriteGate>();
         Services.AddScoped<SubmissionService>();
         Services.AddScoped<SubmissionMessages>();
+        Services.AddScoped<DigitalAlmaty.Web.Features.Blocking.GovernanceMessages>();
         Services.AddSingleton(new FileStore(
             DatabaseFactory,
             Options.Create(new FileStoreOptions { Directory = Path.Combine(_directory, "uploads") }),

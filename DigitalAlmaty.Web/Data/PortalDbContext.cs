@@ -29,6 +29,12 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

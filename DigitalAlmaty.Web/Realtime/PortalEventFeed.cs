@@ -10,10 +10,14 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(NotificationCreated), "notification")]
 [JsonDerivedType(typeof(ReviewPresenceChanged), "presence")]
 [JsonDerivedType(typeof(FeedResynchronized), "resync")]
+[JsonDerivedType(typeof(UserBlocked), "blocked")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
 public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionStatus Status, string AuthorId) : PortalEvent;
+
+/// <summary>An administrator blocked a user (4.1.3, 6.4): their open editors turn read-only at once.</summary>
+public sealed record UserBlocked(string UserId, DateTimeOffset Until, string Clause, string Reason) : PortalEvent;
 
 /// <summary>A user has a new in-app notification (the bell).</summary>
 public sealed record NotificationCreated(string UserId, Guid NotificationId) : PortalEvent;

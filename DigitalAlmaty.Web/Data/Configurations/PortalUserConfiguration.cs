@@ -10,5 +10,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.DisplayName).HasMaxLength(Domain.Accounts.DisplayName.MaxLength).IsRequired();
         builder.Property(u => u.PreferredCulture).HasMaxLength(10).IsRequired();
         builder.HasIndex(u => u.LastActivityAt);
+        builder.Property(u => u.BlockReason).HasMaxLength(2000);
+        builder.Property(u => u.BlockClause).HasMaxLength(32);
     }
 }

@@ -28,7 +28,8 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<Blocking.PortalSignInManager>();
 
         services.ConfigureApplicationCookie(options =>
         {

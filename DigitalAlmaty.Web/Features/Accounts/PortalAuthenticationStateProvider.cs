@@ -24,7 +24,7 @@ public sealed class PortalAuthenticationStateProvider(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null)
+        if (user is null || user.IsBlockedAt(DateTimeOffset.UtcNow))
         {
             return false;
         }

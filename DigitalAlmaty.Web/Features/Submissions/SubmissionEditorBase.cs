@@ -37,6 +37,17 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private Blocking.WriteGate Gate { get; set; } = default!;
+
+    [Inject] private Blocking.GovernanceMessages Governance { get; set; } = default!;
+
+    [Inject] private Realtime.PortalEventFeed Feed { get; set; } = default!;
+
+    private IDisposable? _blockSubscription;
+
+    /// <summary>Set when the author is blocked (4.1.3, 6.4): the editor turns read-only and says why.</summary>
+    protected string? BlockedNotice { get; private set; }
+
     [Parameter] public Guid? Id { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -111,6 +122,29 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
     {
         User = (await AuthenticationState).User;
         Content = EmptyContent;
+        if (SubmissionService.UserId(User) is { } userId)
+        {
+            if (await Gate.RefusalAsync(userId) is { } refusal)
+            {
+                if (refusal.Code == Blocking.WriteRefusal.AgreementRequired)
+                {
+                    // A notable agreement version comes first; the acceptance page brings the author back here.
+                    GoToAgreement();
+                    return;
+                }
+
+                BlockedNotice = Governance.Refusal(refusal);
+            }
+
+            _blockSubscription = Feed.Subscribe<Realtime.UserBlocked>(blocked => blocked.UserId != userId
+                ? Task.CompletedTask
+                : InvokeAsync(() =>
+                {
+                    BlockedNotice = Governance.Blocked(blocked.Until, blocked.Clause, blocked.Reason);
+                    StateHasChanged();
+                }));
+        }
+
         _autosave = new Autosave(InvokeAsync, SaveAsync, TimeSpan.FromSeconds(2));
         if (Id is null)
         {
@@ -142,6 +176,12 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
         OnDraftLoaded(submission);
         _errors = Rules(Content);
         Loaded = true;
+    }
+
+    private void GoToAgreement()
+    {
+        var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+        Navigation.NavigateTo($"agreement/accept?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
     }
 
     /// <summary>The error to show under a field: the server's, or the rules' once the field was touched or a submit was tried.</summary>
@@ -194,7 +234,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
     private async Task SaveNowAsync()
     {
-        if (!ExistsOnServer && Equals(Content, EmptyContent))
+        if ((!ExistsOnServer && Equals(Content, EmptyContent)) || BlockedNotice is not null)
         {
             return;
         }
@@ -206,7 +246,18 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
         {
             SaveState = EditorSaveState.Failed;
             ServerErrors = result.FieldErrors;
-            if (result.ErrorCode == SubmissionResult.Conflict)
+            if (result.ErrorCode == Blocking.WriteRefusal.AgreementRequired)
+            {
+                GoToAgreement();
+                return;
+            }
+
+            if (result.ErrorCode == Blocking.WriteRefusal.Blocked)
+            {
+                var refusal = await Gate.RefusalAsync(SubmissionService.UserId(User) ?? string.Empty);
+                BlockedNotice = refusal is null ? Messages.Failure(result) : Governance.Refusal(refusal);
+            }
+            else if (result.ErrorCode == SubmissionResult.Conflict)
             {
                 Failure = Messages.Failure(result);
             }
@@ -298,6 +349,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
     public void Dispose()
     {
+        _blockSubscription?.Dispose();
         _autosave?.Dispose();
         _writes.Dispose();
         GC.SuppressFinalize(this);

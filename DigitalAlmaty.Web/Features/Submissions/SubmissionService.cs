@@ -18,6 +18,7 @@ public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> databases,
     TimeProvider clock,
     PortalEventFeed feed,
+    Blocking.WriteGate gate,
     ILogger<SubmissionService> logger)
 {
     public static string? UserId(ClaimsPrincipal user) =>
@@ -119,6 +120,12 @@ public sealed class SubmissionService(
             return SubmissionResult.Fail(DomainErrorCodes.NotAuthor);
         }
 
+        // A blocked user writes nothing (4.1.3, 6.4); a notable agreement version is accepted first (1.4, 4.1.1).
+        if (await gate.RefusalAsync(userId) is { } refusal)
+        {
+            return SubmissionResult.Fail(refusal.Code);
+        }
+
         await using var db = await databases.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var submission = await load(db);
@@ -159,6 +166,12 @@ public sealed class SubmissionService(
         if (userId is null)
         {
             return SubmissionResult.Fail(DomainErrorCodes.NotAuthor);
+        }
+
+        // A blocked user writes nothing (4.1.3, 6.4); a notable agreement version is accepted first (1.4, 4.1.1).
+        if (await gate.RefusalAsync(userId) is { } refusal)
+        {
+            return SubmissionResult.Fail(refusal.Code);
         }
 
         await using var db = await databases.CreateDbContextAsync();

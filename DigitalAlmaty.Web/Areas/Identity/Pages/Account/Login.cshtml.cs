@@ -12,7 +12,8 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 public sealed class LoginModel(
-    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, IStringLocalizer<AccountText> text) : PageModel
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, IStringLocalizer<AccountText> text,
+    Features.Blocking.GovernanceMessages governance) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -21,6 +22,9 @@ public sealed class LoginModel(
     public string? ReturnUrl { get; set; }
 
     public bool ShowResendLink { get; private set; }
+
+    /// <summary>Shown to a blocked user who gave the right password: the reason, the end date and how to appeal.</summary>
+    public string? BlockedNotice { get; private set; }
 
     public sealed class InputModel
     {
@@ -63,6 +67,14 @@ public sealed class LoginModel(
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
+        // A blocked account (4.1.3, 6.4) is explained only to someone who proved they know the password.
+        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } blocked
+            && blocked.IsBlockedAt(clock.GetUtcNow()) && await users.CheckPasswordAsync(blocked, Input.Password))
+        {
+            BlockedNotice = governance.Blocked(blocked.BlockedUntil!.Value, blocked.BlockClause, blocked.BlockReason);
+            return Page();
         }
 
         // Identity reports an unconfirmed account before it checks the password. Say "confirm your

@@ -19,6 +19,7 @@ public sealed class RegisterModel(
     Features.Security.SignUpGuard guard,
     TimeProvider clock,
     IStringLocalizer<AccountText> text,
+    Features.Agreement.AgreementService agreement,
     ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
@@ -138,6 +139,8 @@ public sealed class RegisterModel(
         }
 
         logger.LogInformation("Account {UserId} registered.", candidate.Id);
+        // The ticked box is an explicit acceptance of the version in force (1.4, 4.1.1).
+        await agreement.AcceptCurrentAsync(candidate.Id);
         var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
         await mailer.SendConfirmEmailAsync(email, candidate.DisplayName, AccountLinks.ConfirmEmail(Url, Request.Scheme, candidate.Id, token));
         return RedirectToPage("./RegisterConfirmation");

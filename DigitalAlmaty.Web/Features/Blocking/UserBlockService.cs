@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Agreement;
+using DigitalAlmaty.Web.Features.Submissions;
+using DigitalAlmaty.Web.Realtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Blocking;
+
+/// <summary>What an administrator fills in to block a user. <see cref="Until"/> null with <see cref="Permanent"/> false is an error.</summary>
+public sealed record BlockRequest(DateTimeOffset? Until, bool Permanent, string Clause, string Message);
+
+public sealed record UserRow(string Id, string DisplayName, string? Email, DateTimeOffset? BlockedUntil, string? BlockClause, string? BlockReason);
+
+/// <summary>
+/// Blocks and unblocks (clauses 4.1.3, 6.4), Admin only, checked here and audited. A block takes
+/// effect at once: the security stamp changes (cookies and open circuits are revalidated) and open
+/// editors are told over the event feed.
+/// </summary>
+public sealed class UserBlockService(
+    IDbContextFactory<PortalDbContext> databases,
+    UserManager<PortalUser> users,
+    TimeProvider clock,
+    PortalEventFeed feed)
+{
+    public const int ReasonMaxLength = 2000;
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static bool IsAdmin(ClaimsPrincipal user) => SubmissionService.UserId(user) is not null && user.IsInRole(PortalRoles.Admin);
+
+    /// <summary>Users whose display name or e-mail contains <paramref name="query"/>; for administrators only.</summary>
+    public async Task<IReadOnlyList<UserRow>> SearchAsync(ClaimsPrincipal admin, string? query, int take = 50)
+    {
+        if (!IsAdmin(admin))
+        {
+            return [];
+        }
+
+        await using var db = await databases.CreateDbContextAsync();
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            // SQLite's lower() folds ASCII only, so Cyrillic is also matched as typed and capitalised.
+            var typed = query.Trim();
+            var lower = typed.ToLower(CultureInfo.InvariantCulture);
+            var capitalised = string.Concat(typed[..1].ToUpper(CultureInfo.InvariantCulture), typed[1..]);
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture is irrelevant there
+            users = users.Where(u => u.DisplayName.ToLower().Contains(lower) || u.DisplayName.Contains(typed) || u.DisplayName.Contains(capitalised)
+                || (u.Email != null && u.Email.ToLower().Contains(lower)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return await users.OrderBy(u => u.DisplayName).Take(take)
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.BlockedUntil, u.BlockClause, u.BlockReason))
+            .ToListAsync();
+    }
+
+    public async Task<IReadOnlyList<UserBlock>> HistoryAsync(ClaimsPrincipal admin, string userId)
+    {
+        if (!IsAdmin(admin))
+        {
+            return [];
+        }
+
+        await using var db = await databases.CreateDbContextAsync();
+        return await db.UserBlocks.AsNoTracking().Where(b => b.UserId == userId).OrderByDescending(b => b.BlockedAt).ToListAsync();
+    }
+
+    public async Task<GovernanceResult> BlockAsync(ClaimsPrincipal admin, string userId, BlockRequest request)
+    {
+        var adminId = SubmissionService.UserId(admin);
+        if (adminId is null || !IsAdmin(admin))
+        {
+            return GovernanceResult.Fail(GovernanceResult.NotAllowed);
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string>();
+        var clause = (request.Clause ?? string.Empty).Trim();
+        var message = (request.Message ?? string.Empty).Trim();
+        if (clause.Length == 0)
+        {
+            errors[nameof(BlockRequest.Clause)] = "Validation.Required";
+        }
+
+        if (message.Length == 0)
+        {
+            errors[nameof(BlockRequest.Message)] = "Validation.Required";
+        }
+        else if (message.Length > ReasonMaxLength)
+        {
+            errors[nameof(BlockRequest.Message)] = "Validation.SummaryTooLong";
+        }
+
+        if (!request.Permanent && request.Until is null)
+        {
+            errors[nameof(BlockRequest.Until)] = "Validation.Required";
+        }
+        else if (!request.Permanent && request.Until <= now)
+        {
+            errors[nameof(BlockRequest.Until)] = "Validation.DateInPast";
+        }
+
+        if (adminId == userId)
+        {
+            errors[nameof(BlockRequest.Message)] = "Block.NotYourself";
+        }
+
+        if (errors.Count > 0)
+        {
+            return GovernanceResult.Fail(GovernanceResult.Invalid, errors);
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return GovernanceResult.Fail(GovernanceResult.NotFound);
+        }
+
+        var until = request.Permanent ? DateTimeOffset.MaxValue : request.Until!.Value.ToUniversalTime();
+        var before = user.IsBlockedAt(now) ? "Blocked" : "Active";
+        user.BlockedUntil = until;
+        user.BlockClause = clause;
+        user.BlockReason = message;
+        // The new stamp ends every session: cookies fail their next validation, open circuits their next revalidation.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            return GovernanceResult.Fail("Governance.Conflict");
+        }
+
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            db.UserBlocks.Add(new UserBlock { UserId = userId, BlockedBy = adminId, BlockedAt = now, Until = until, Clause = clause, Reason = message });
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = now,
+                ActorId = adminId,
+                Action = "User.Block",
+                SubjectType = "User",
+                SubjectId = userId,
+                Before = before,
+                After = "Blocked",
+                Details = JsonSerializer.Serialize(new
+                {
+                    clauses = new[] { clause },
+                    message,
+                    until = request.Permanent ? "permanent" : until.ToString("O", CultureInfo.InvariantCulture),
+                }, AuditJson),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        feed.Publish(new UserBlocked(userId, until, clause, message));
+        return GovernanceResult.Ok();
+    }
+
+    public async Task<GovernanceResult> UnblockAsync(ClaimsPrincipal admin, string userId)
+    {
+        var adminId = SubmissionService.UserId(admin);
+        if (adminId is null || !IsAdmin(admin))
+        {
+            return GovernanceResult.Fail(GovernanceResult.NotAllowed);
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return GovernanceResult.Fail(GovernanceResult.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        user.BlockedUntil = null;
+        user.BlockClause = null;
+        user.BlockReason = null;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return GovernanceResult.Fail("Governance.Conflict");
+        }
+
+        await using var db = await databases.CreateDbContextAsync();
+        foreach (var open in await db.UserBlocks.Where(b => b.UserId == userId && b.UnblockedAt == null).ToListAsync())
+        {
+            open.UnblockedAt = now;
+            open.UnblockedBy = adminId;
+        }
+
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = now,
+            ActorId = adminId,
+            Action = "User.Unblock",
+            SubjectType = "User",
+            SubjectId = userId,
+            Before = "Blocked",
+            After = "Active",
+        });
+        await db.SaveChangesAsync();
+        return GovernanceResult.Ok();
+    }
+}

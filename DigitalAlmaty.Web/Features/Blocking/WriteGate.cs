@@ -1,0 +1,40 @@
+using DigitalAlmaty.Domain.Time;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Agreement;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalAlmaty.Web.Features.Blocking;
+
+/// <summary>Why a user may not write right now; null fields when they may.</summary>
+public sealed record WriteRefusal(string Code, DateTimeOffset? BlockedUntil = null, string? Clause = null, string? Reason = null)
+{
+    /// <summary>GovernanceText key: the user is blocked (4.1.3, 6.4).</summary>
+    public const string Blocked = "Governance.Blocked";
+
+    /// <summary>GovernanceText key: a notable agreement version waits for the user's acceptance (1.4, 4.1.1).</summary>
+    public const string AgreementRequired = "Governance.AgreementRequired";
+}
+
+/// <summary>
+/// Checked on the server before every write of a user's content: a blocked user writes nothing, and
+/// after a notable agreement version nobody writes before accepting it. Reading stays open.
+/// </summary>
+public sealed class WriteGate(IDbContextFactory<PortalDbContext> databases, TimeProvider clock)
+{
+    public async Task<WriteRefusal?> RefusalAsync(string userId)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.BlockedUntil, u.BlockClause, u.BlockReason })
+            .SingleOrDefaultAsync();
+        if (user?.BlockedUntil is { } until && until > now)
+        {
+            return new WriteRefusal(WriteRefusal.Blocked, until, user.BlockClause, user.BlockReason);
+        }
+
+        var standing = await AgreementService.StandingAsync(db, userId, AlmatyTime.Today(now));
+        return standing.MustAccept is null ? null : new WriteRefusal(WriteRefusal.AgreementRequired);
+    }
+}
