@@ -1,5 +1,6 @@
 using DigitalAlmaty.Domain.Events;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Domain.Submissions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Publication> Publications => Set<Publication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
