@@ -10,10 +10,14 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(NotificationCreated), "notification")]
 [JsonDerivedType(typeof(ReviewPresenceChanged), "presence")]
 [JsonDerivedType(typeof(FeedResynchronized), "resync")]
+[JsonDerivedType(typeof(PublicationChanged), "publication")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
 public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionStatus Status, string AuthorId) : PortalEvent;
+
+/// <summary>A staff publication was saved, published, scheduled, unpublished, or its scheduled time came.</summary>
+public sealed record PublicationChanged(Guid Id, DigitalAlmaty.Domain.Publications.PublicationKind Kind, DigitalAlmaty.Domain.Publications.PublicationStatus Status) : PortalEvent;
 
 /// <summary>A user has a new in-app notification (the bell).</summary>
 public sealed record NotificationCreated(string UserId, Guid NotificationId) : PortalEvent;
