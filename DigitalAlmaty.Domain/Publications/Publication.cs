@@ -42,7 +42,7 @@ public static class PublicationLanguages
 }
 
 /// <summary>A publication's title, summary and Markdown body in one language.</summary>
-public sealed record PublicationText(string Language, string Title, string Summary, string Body)
+public sealed record PublicationContent(string Language, string Title, string Summary, string Body)
 {
     public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Body);
 }
@@ -72,7 +72,7 @@ public sealed class Publication
     public const int BodyMaxLength = 50_000;
     public const int MaxAttachments = 20;
 
-    private readonly List<PublicationText> _texts = [];
+    private readonly List<PublicationContent> _texts = [];
     private readonly List<PublicationAttachment> _attachments = [];
 
     /// <summary>For the persistence layer only.</summary>
@@ -84,7 +84,7 @@ public sealed class Publication
 
     public Publication(
         Guid id, PublicationKind kind, string authorId, DateTimeOffset now,
-        IEnumerable<PublicationText> texts, Guid? coverImageId = null, IEnumerable<Guid>? attachmentIds = null)
+        IEnumerable<PublicationContent> texts, Guid? coverImageId = null, IEnumerable<Guid>? attachmentIds = null)
     {
         if (string.IsNullOrWhiteSpace(authorId))
         {
@@ -124,7 +124,7 @@ public sealed class Publication
     public int Revision { get; private set; }
 
     /// <summary>Languages present, in the order ru, kk, en.</summary>
-    public IReadOnlyList<PublicationText> Texts => _texts;
+    public IReadOnlyList<PublicationContent> Texts => _texts;
 
     public IReadOnlyList<PublicationAttachment> Attachments => _attachments;
 
@@ -132,10 +132,10 @@ public sealed class Publication
 
     public IReadOnlyList<string> Languages => _texts.Select(t => t.Language).ToList();
 
-    public PublicationText? TextIn(string language) => _texts.FirstOrDefault(t => t.Language == language);
+    public PublicationContent? TextIn(string language) => _texts.FirstOrDefault(t => t.Language == language);
 
     /// <summary>The reader's language when present, else Russian, else whatever exists.</summary>
-    public PublicationText TextFor(string language) =>
+    public PublicationContent TextFor(string language) =>
         TextIn(language) ?? TextIn(PublicationLanguages.Russian) ?? _texts[0];
 
     /// <summary>Readers see it when published, or scheduled and its time has come.</summary>
@@ -143,7 +143,7 @@ public sealed class Publication
         Status == PublicationStatus.Published || (Status == PublicationStatus.Scheduled && PublishAt <= now);
 
     /// <summary>The field rules; an empty list means the content may be saved.</summary>
-    public static IReadOnlyList<FieldError> Rules(IEnumerable<PublicationText> texts, int attachmentCount = 0)
+    public static IReadOnlyList<FieldError> Rules(IEnumerable<PublicationContent> texts, int attachmentCount = 0)
     {
         var errors = new List<FieldError>();
         var present = texts.Where(t => !t.IsBlank).ToList();
@@ -174,7 +174,7 @@ public sealed class Publication
     }
 
     /// <summary>Replaces the content; allowed in every status (staff correct what readers see).</summary>
-    public void Edit(string actorId, DateTimeOffset now, IEnumerable<PublicationText> texts, Guid? coverImageId, IEnumerable<Guid>? attachmentIds)
+    public void Edit(string actorId, DateTimeOffset now, IEnumerable<PublicationContent> texts, Guid? coverImageId, IEnumerable<Guid>? attachmentIds)
     {
         Apply(texts, coverImageId, attachmentIds);
         Touch(actorId, now);
@@ -223,10 +223,10 @@ public sealed class Publication
         Touch(actorId, now);
     }
 
-    private void Apply(IEnumerable<PublicationText> texts, Guid? coverImageId, IEnumerable<Guid>? attachmentIds)
+    private void Apply(IEnumerable<PublicationContent> texts, Guid? coverImageId, IEnumerable<Guid>? attachmentIds)
     {
         var cleaned = texts
-            .Select(t => new PublicationText(t.Language, TextRules.Clean(t.Title), TextRules.Clean(t.Summary), (t.Body ?? string.Empty).TrimEnd()))
+            .Select(t => new PublicationContent(t.Language, TextRules.Clean(t.Title), TextRules.Clean(t.Summary), (t.Body ?? string.Empty).TrimEnd()))
             .ToList();
         var attachments = (attachmentIds ?? []).Distinct().ToList();
         var errors = Rules(cleaned, attachments.Count);

@@ -32,7 +32,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         {
             text.ToTable("PublicationTexts");
             text.WithOwner().HasForeignKey("PublicationId");
-            text.HasKey("PublicationId", nameof(PublicationText.Language));
+            text.HasKey("PublicationId", nameof(PublicationContent.Language));
             text.Property(t => t.Language).HasMaxLength(8);
             text.Property(t => t.Title).HasMaxLength(Publication.TitleMaxLength).IsRequired();
             text.Property(t => t.Summary).HasMaxLength(Publication.SummaryMaxLength).IsRequired();

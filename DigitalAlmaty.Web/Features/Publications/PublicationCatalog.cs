@@ -78,7 +78,7 @@ public sealed class PublicationCatalog(IDbContextFactory<PortalDbContext> databa
                 p.PublishAt,
                 p.UpdatedAt,
                 p.CoverImageId,
-                Texts = p.Texts.Select(t => new PublicationText(t.Language, t.Title, t.Summary, string.Empty)).ToList(),
+                Texts = p.Texts.Select(t => new PublicationContent(t.Language, t.Title, t.Summary, string.Empty)).ToList(),
             })
             .Take(pageSize + 1)
             .AsSplitQuery()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalAlmaty.Web.Features.Publications;
 
 /// <summary>
-/// The outcome of a staff action. <see cref="ErrorCode"/> is a PublicationText key (a
+/// The outcome of a staff action. <see cref="ErrorCode"/> is a PublicationContent key (a
 /// PublicationErrorCodes value or one of the constants below); <see cref="FieldErrors"/> name fields
 /// such as "kk.Title".
 /// </summary>
@@ -87,7 +87,7 @@ public sealed class PublicationService(
 
     /// <summary>Creates (id null) or edits a publication; <paramref name="knownRevision"/> refuses a stale overwrite.</summary>
     public async Task<PublicationResult> SaveAsync(
-        ClaimsPrincipal user, Guid? id, PublicationKind kind, IReadOnlyList<PublicationText> texts,
+        ClaimsPrincipal user, Guid? id, PublicationKind kind, IReadOnlyList<PublicationContent> texts,
         Guid? coverImageId, IReadOnlyList<Guid> attachmentIds, int? knownRevision = null)
     {
         if (!IsStaff(user))

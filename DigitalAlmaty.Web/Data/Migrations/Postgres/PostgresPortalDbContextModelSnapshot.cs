@@ -619,7 +619,7 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                                 .HasForeignKey("PublicationId");
                         });
 
-                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationText", "Texts", b1 =>
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationContent", "Texts", b1 =>
                         {
                             b1.Property<Guid>("PublicationId")
                                 .HasColumnType("uuid");

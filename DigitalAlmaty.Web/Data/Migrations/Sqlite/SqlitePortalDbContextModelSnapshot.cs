@@ -606,7 +606,7 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("PublicationId");
                         });
 
-                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationText", "Texts", b1 =>
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationContent", "Texts", b1 =>
                         {
                             b1.Property<Guid>("PublicationId")
                                 .HasColumnType("TEXT");
