@@ -39,7 +39,7 @@ public sealed class PublicationEditorInBrowserTests(BrowserSession session) : IC
         await page.Locator("#pub-body-ru").FillAsync("## Что нового\n\nПортал открытых данных **работает**.");
         await ShotAsync(page, "publication-editor-ru");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "казахский" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Қазақша" }).ClickAsync();
         await Assertions.Expect(page.Locator("#pub-title-kk")).ToBeVisibleAsync();
         await page.Locator("#pub-title-kk").FillAsync(kkTitle);
         await page.Locator("#pub-body-kk").FillAsync("Ашық деректер порталы **жұмыс істейді**.");
