@@ -44,8 +44,18 @@ public sealed class PublicationEditorInBrowserTests(BrowserSession session) : IC
         await page.Locator("#pub-title-kk").FillAsync(kkTitle);
         await page.Locator("#pub-body-kk").FillAsync("Ашық деректер порталы **жұмыс істейді**.");
 
+        // A PDF renamed .png: refused as a cover with a clear message, accepted as an attachment.
+        var pdf = new FilePayload { Name = "plan.png", MimeType = "image/png", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray() };
+        await page.Locator("#pub-cover").SetInputFilesAsync(pdf);
+        await Assertions.Expect(page.Locator("[data-testid=cover-error]")).ToContainTextAsync("Это не изображение");
+        await page.Locator("#pub-attachment").SetInputFilesAsync(pdf);
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("plan.png");
+        await page.Locator("#pub-attachment").SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = "just text"u8.ToArray() });
+        await Assertions.Expect(page.Locator("[data-testid=attachment-error]")).ToContainTextAsync("только PDF или изображение");
+
         await page.Locator("[data-testid=publish]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=publication-status]")).ToContainTextAsync("Опубликована");
+        await Assertions.Expect(page.Locator("[data-testid=publication-notice]")).ToHaveTextAsync("Опубликовано.");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/publications/[0-9a-f-]{36}$"));
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await AssertFitsAsync(page);
@@ -74,6 +84,7 @@ public sealed class PublicationEditorInBrowserTests(BrowserSession session) : IC
         await anonymous.GotoAsync($"/news/{id}?culture=kk-KZ");
         await Assertions.Expect(anonymous.Locator("h1")).ToHaveTextAsync(kkTitle);
         await Assertions.Expect(anonymous.Locator(".markdown strong")).ToHaveTextAsync("жұмыс істейді");
+        await Assertions.Expect(anonymous.Locator(".publication__attachments li")).ToContainTextAsync("plan.png (PDF");
         await ShotAsync(anonymous, "news-page-kk");
         await anonymous.Locator(".publication__languages a[hreflang='ru']").ClickAsync();
         await Assertions.Expect(anonymous.Locator("h1")).ToHaveTextAsync(ruTitle);
