@@ -84,7 +84,7 @@ public sealed class PublicationEditorInBrowserTests(BrowserSession session) : IC
         await anonymous.GotoAsync($"/news/{id}?culture=kk-KZ");
         await Assertions.Expect(anonymous.Locator("h1")).ToHaveTextAsync(kkTitle);
         await Assertions.Expect(anonymous.Locator(".markdown strong")).ToHaveTextAsync("жұмыс істейді");
-        await Assertions.Expect(anonymous.Locator(".publication__attachments li")).ToContainTextAsync("plan.png (PDF");
+        await Assertions.Expect(anonymous.Locator(".publication__attachments li")).ToContainTextAsync("plan.png (PDF, 15 Б)");
         await ShotAsync(anonymous, "news-page-kk");
         await anonymous.Locator(".publication__languages a[hreflang='ru']").ClickAsync();
         await Assertions.Expect(anonymous.Locator("h1")).ToHaveTextAsync(ruTitle);

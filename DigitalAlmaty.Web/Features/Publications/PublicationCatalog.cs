@@ -40,13 +40,17 @@ public static class PublicationSections
 
     public static string CurrentLanguage => PublicationLanguages.FromCulture(CultureInfo.CurrentUICulture.Name);
 
-    /// <summary>"1.2 MB" in the reader's number format.</summary>
-    public static string Size(long bytes) => bytes switch
+    /// <summary>"1,2 МБ" / "1.2 MB": the reader's number format and units (Russian and Kazakh write Б, КБ, МБ).</summary>
+    public static string Size(long bytes)
     {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:0} KB"),
-        _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
-    };
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return bytes switch
+        {
+            < 1024 => $"{bytes} {(english ? "B" : "Б")}",
+            < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:0} {(english ? "KB" : "КБ")}"),
+            _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.0} {(english ? "MB" : "МБ")}"),
+        };
+    }
 }
 
 /// <summary>
