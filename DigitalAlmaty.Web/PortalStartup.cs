@@ -47,6 +47,11 @@ public static class PortalStartup
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
+        services.AddScoped<Features.Publications.PublicationService>();
+        services.AddScoped<Features.Publications.PublicationCatalog>();
+        services.AddOptions<Features.Publications.PublicationOptions>().BindConfiguration(Features.Publications.PublicationOptions.Section);
+        services.AddHostedService<Features.Publications.PublicationCacheInvalidation>();
+        services.AddHostedService<Features.Publications.PublicationScheduleWatcher>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using DigitalAlmaty.Domain.Events;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Domain.Submissions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
 
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+    public DbSet<Publication> Publications => Set<Publication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

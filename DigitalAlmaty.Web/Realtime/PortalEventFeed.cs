@@ -11,6 +11,7 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(ReviewPresenceChanged), "presence")]
 [JsonDerivedType(typeof(FeedResynchronized), "resync")]
 [JsonDerivedType(typeof(UserBlocked), "blocked")]
+[JsonDerivedType(typeof(PublicationChanged), "publication")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
@@ -18,6 +19,9 @@ public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionS
 
 /// <summary>An administrator blocked a user (4.1.3, 6.4): their open editors turn read-only at once.</summary>
 public sealed record UserBlocked(string UserId, DateTimeOffset Until, string Clause, string Reason) : PortalEvent;
+
+/// <summary>A staff publication was saved, published, scheduled, unpublished, or its scheduled time came.</summary>
+public sealed record PublicationChanged(Guid Id, DigitalAlmaty.Domain.Publications.PublicationKind Kind, DigitalAlmaty.Domain.Publications.PublicationStatus Status) : PortalEvent;
 
 /// <summary>A user has a new in-app notification (the bell).</summary>
 public sealed record NotificationCreated(string UserId, Guid NotificationId) : PortalEvent;

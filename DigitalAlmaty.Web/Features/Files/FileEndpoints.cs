@@ -13,7 +13,7 @@ public static class FileEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapPortalFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/files/{id:guid}", async (Guid id, HttpContext http, IDbContextFactory<PortalDbContext> databases, FileStore store) =>
+        endpoints.MapGet("/files/{id:guid}", async (Guid id, HttpContext http, IDbContextFactory<PortalDbContext> databases, FileStore store, TimeProvider clock) =>
         {
             await using var db = await databases.CreateDbContextAsync();
             var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id);
@@ -22,9 +22,11 @@ public static class FileEndpoints
                 return Results.NotFound();
             }
 
-            var isPublic = await db.Ideas.AnyAsync(i => i.CoverImageId == id && i.Status == SubmissionStatus.Published);
+            var isPublic = await db.Ideas.AnyAsync(i => i.CoverImageId == id && i.Status == SubmissionStatus.Published)
+                || await Publications.PublicationCatalog.IsPublicFileAsync(db, id, clock.GetUtcNow());
             var user = http.User;
-            if (!isPublic && SubmissionService.UserId(user) != file.OwnerId && !SubmissionService.IsModerator(user))
+            if (!isPublic && SubmissionService.UserId(user) != file.OwnerId && !SubmissionService.IsModerator(user)
+                && !Publications.PublicationService.IsStaff(user))
             {
                 return Results.NotFound();
             }

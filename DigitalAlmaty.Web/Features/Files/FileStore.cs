@@ -11,6 +11,9 @@ public sealed class FileStoreOptions
     public string Directory { get; set; } = "App_Data/uploads";
 
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Attachments of staff publications (PDF or image).</summary>
+    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
 }
 
 public enum UploadProblem
@@ -19,6 +22,7 @@ public enum UploadProblem
     Empty,
     TooLarge,
     NotAnImage,
+    NotPdfOrImage,
 }
 
 public sealed record UploadResult(Guid? FileId, UploadProblem Problem);
@@ -37,14 +41,26 @@ public sealed class FileStore(
 
     public long MaxImageBytes => options.Value.MaxImageBytes;
 
-    public async Task<UploadResult> SaveImageAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default)
+    public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
+
+    public Task<UploadResult> SaveImageAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default) =>
+        SaveAsync(ownerId, content, originalName, MaxImageBytes, ImageSignature.Detect, UploadProblem.NotAnImage, cancellationToken);
+
+    /// <summary>A PDF or an image, recognised by its first bytes, up to <see cref="MaxAttachmentBytes"/>.</summary>
+    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default) =>
+        SaveAsync(ownerId, content, originalName, MaxAttachmentBytes, head => PdfSignature.Detect(head) ?? ImageSignature.Detect(head), UploadProblem.NotPdfOrImage, cancellationToken);
+
+    private delegate string? Detector(ReadOnlySpan<byte> head);
+
+    private async Task<UploadResult> SaveAsync(
+        string ownerId, Stream content, string originalName, long maxBytes, Detector detect, UploadProblem wrongType, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxImageBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return new UploadResult(null, UploadProblem.TooLarge);
             }
@@ -57,10 +73,10 @@ public sealed class FileStore(
             return new UploadResult(null, UploadProblem.Empty);
         }
 
-        var contentType = ImageSignature.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
+        var contentType = detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
         if (contentType is null)
         {
-            return new UploadResult(null, UploadProblem.NotAnImage);
+            return new UploadResult(null, wrongType);
         }
 
         var file = new StoredFile
@@ -105,4 +121,11 @@ public static class ImageSignature
 
         return null;
     }
+}
+
+/// <summary>A PDF starts with "%PDF-".</summary>
+public static class PdfSignature
+{
+    public static string? Detect(ReadOnlySpan<byte> head) =>
+        head.Length >= 5 && head[..5].SequenceEqual("%PDF-"u8) ? "application/pdf" : null;
 }

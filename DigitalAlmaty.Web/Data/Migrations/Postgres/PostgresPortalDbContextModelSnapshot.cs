@@ -22,6 +22,60 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DigitalAlmaty.Domain.Publications.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("CoverImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverImageId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "PublishAt");
+
+                    b.HasIndex("Kind", "PublishAt", "Id");
+
+                    b.ToTable("Publications", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -673,6 +727,71 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                     b.HasIndex("CoverImageId");
 
                     b.HasDiscriminator().HasValue("Idea");
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Domain.Publications.Publication", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Web.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("CoverImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("PublicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("PublicationId", "Position");
+
+                            b1.HasIndex("FileId");
+
+                            b1.ToTable("PublicationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicationId");
+                        });
+
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationContent", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("PublicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(50000)
+                                .HasColumnType("character varying(50000)");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("PublicationId", "Language");
+
+                            b1.ToTable("PublicationTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicationId");
+                        });
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("DigitalAlmaty.Domain.Submissions.Submission", b =>

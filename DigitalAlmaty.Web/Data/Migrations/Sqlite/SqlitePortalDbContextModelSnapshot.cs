@@ -17,6 +17,60 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DigitalAlmaty.Domain.Publications.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoverImageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverImageId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "PublishAt");
+
+                    b.HasIndex("Kind", "PublishAt", "Id");
+
+                    b.ToTable("Publications", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -650,6 +704,71 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.HasIndex("CoverImageId");
 
                     b.HasDiscriminator().HasValue("Idea");
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Domain.Publications.Publication", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Web.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("CoverImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("PublicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PublicationId", "Position");
+
+                            b1.HasIndex("FileId");
+
+                            b1.ToTable("PublicationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicationId");
+                        });
+
+                    b.OwnsMany("DigitalAlmaty.Domain.Publications.PublicationContent", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("PublicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(50000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PublicationId", "Language");
+
+                            b1.ToTable("PublicationTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicationId");
+                        });
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("DigitalAlmaty.Domain.Submissions.Submission", b =>
