@@ -125,7 +125,7 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
             await admin.GotoAsync("/admin/users");
             await Assertions.Expect(admin.Locator("section[data-interactive=true]")).ToHaveCountAsync(1);
             await admin.GetByLabel("Имя или e-mail").FillAsync("под блокировкой");
-            await admin.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+            await admin.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
             await Assertions.Expect(admin.Locator(".user-list__item")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.Locator("section[data-interactive=true]")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.Locator(".user-list__item")).ToHaveCountAsync(1);

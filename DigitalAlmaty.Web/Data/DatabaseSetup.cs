@@ -30,6 +30,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddPortalDatabase(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Identity's key columns are part of the model: fix their length here, so every service
+        // provider that builds the model (the app, tests, tools) builds the same one.
+        services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.MaxLengthForKeys = 128);
         var connectionString = configuration.GetConnectionString("Portal");
         switch (ReadProvider(configuration))
         {
