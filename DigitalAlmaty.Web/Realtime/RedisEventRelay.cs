@@ -61,6 +61,8 @@ public sealed partial class RedisEventRelay(
     /// <summary>Completes once this node listens on the channel (for tests and diagnostics).</summary>
     public Task Subscribed => _subscribed.Task;
 
+    private int _disposed;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         feed.Relay = this;
@@ -76,12 +78,22 @@ public sealed partial class RedisEventRelay(
             feed.Relay = null;
         }
 
-        await _stopping.CancelAsync();
+        // The host may dispose the relay before it stops it (both are registered); stopping is then done.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _stopping.CancelAsync();
+        }
+
         await _startup.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
