@@ -56,7 +56,7 @@ public static class FeedEndpoints
         return endpoints;
     }
 
-    private static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{path}";
+    private static string Absolute(HttpContext http, string path) => PortalUrls.Absolute(http.Request, path);
 
     private static SyndicationItem Item(HttpContext http, string path, string title, string summary, DateTimeOffset at, Guid id)
     {

@@ -62,7 +62,7 @@ public static class SitemapEndpoints
         return endpoints;
     }
 
-    private static string Root(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+    private static string Root(HttpContext http) => PortalUrls.Root(http.Request);
 
     private static void Url(XmlWriter xml, string location, DateTimeOffset? modified)
     {
