@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Domain.Time;
+using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -193,6 +196,44 @@ public sealed class RedisRelayTests
         {
             await redis.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task AgreementPublishedOnOneNode_EmptiesTheOtherNodesPageCache()
+    {
+        var channel = UniqueChannel();
+        await using var nodeA = new PortalFactory(NodeSettings(TestServers.Redis, channel)) { KeepRoot = true };
+        await using var nodeB = new PortalFactory(NodeSettings(TestServers.Redis, channel), root: nodeA.Root) { KeepRoot = false };
+        await StartRelayAsync(nodeA);
+        await StartRelayAsync(nodeB);
+
+        // Node B caches /agreement for anonymous readers.
+        using var reader = nodeB.CreatePortalClient();
+        var before = await reader.GetStringAsync(new Uri("/agreement", UriKind.Relative));
+        const string marker = "Редакция для проверки кэша на двух узлах";
+        Assert.DoesNotContain(marker, before, StringComparison.Ordinal);
+
+        var admin = await nodeA.CreateUserAsync($"{Guid.NewGuid():N}@example.kz", "Relay-Pass-2026", "Администратор", PortalRoles.Admin);
+        using var onB = Next<AgreementPublished>(nodeB);
+        using (var scope = nodeA.Services.CreateScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<AgreementService>().PublishAsync(
+                ModerationServiceTests.Principal(admin.Id, PortalRoles.Admin),
+                new AgreementDraft($"# {marker}\n\nТекст.", AlmatyTime.Today(DateTimeOffset.UtcNow), "Проверка.", false));
+            Assert.True(published.Succeeded, published.ErrorCode);
+        }
+
+        await onB.Received.WaitAsync(Delivery);
+        string after = string.Empty;
+        await WaitUntilAsync(
+            () =>
+            {
+                after = reader.GetStringAsync(new Uri("/agreement", UriKind.Relative)).GetAwaiter().GetResult();
+                return after.Contains(marker, StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(5),
+            "node B to serve the new agreement version");
+        Assert.Contains(marker, after, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> NodeSettings(string redis, string channel) => new()

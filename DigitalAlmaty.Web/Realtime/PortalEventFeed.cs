@@ -12,6 +12,7 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(FeedResynchronized), "resync")]
 [JsonDerivedType(typeof(UserBlocked), "blocked")]
 [JsonDerivedType(typeof(PublicationChanged), "publication")]
+[JsonDerivedType(typeof(AgreementPublished), "agreement")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
@@ -22,6 +23,9 @@ public sealed record UserBlocked(string UserId, DateTimeOffset Until, string Cla
 
 /// <summary>A staff publication was saved, published, scheduled, unpublished, or its scheduled time came.</summary>
 public sealed record PublicationChanged(Guid Id, DigitalAlmaty.Domain.Publications.PublicationKind Kind, DigitalAlmaty.Domain.Publications.PublicationStatus Status) : PortalEvent;
+
+/// <summary>An administrator published a new version of the user agreement (1.4–1.6).</summary>
+public sealed record AgreementPublished(int Number, bool IsNotable) : PortalEvent;
 
 /// <summary>A user has a new in-app notification (the bell).</summary>
 public sealed record NotificationCreated(string UserId, Guid NotificationId) : PortalEvent;

@@ -5,7 +5,6 @@ using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Submissions;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Agreement;
@@ -36,7 +35,7 @@ public sealed record AgreementStanding(AgreementVersion? Current, AgreementVersi
 public sealed class AgreementService(
     IDbContextFactory<PortalDbContext> databases,
     TimeProvider clock,
-    IOutputCacheStore outputCache,
+    Realtime.PortalEventFeed feed,
     ILogger<AgreementService> logger)
 {
     public const int MarkdownMaxLength = 200_000;
@@ -150,8 +149,8 @@ public sealed class AgreementService(
             return GovernanceResult.Fail("Governance.Conflict");
         }
 
-        // /agreement is cached for anonymous readers.
-        await outputCache.EvictByTagAsync(Catalog.PublicPageCache.Tag, CancellationToken.None);
+        // /agreement is cached for anonymous readers on every node: the cache listens to this event.
+        feed.Publish(new Realtime.AgreementPublished(number, draft.IsNotable));
         return GovernanceResult.Ok(number);
     }
 

@@ -66,11 +66,14 @@ public static class PublicPageCache
     {
         private IDisposable? _changes;
         private IDisposable? _resyncs;
+        private IDisposable? _agreements;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
             _changes = feed.Subscribe<SubmissionChanged>(change =>
                 change.Status is SubmissionStatus.Published or SubmissionStatus.Hidden ? EvictAsync() : Task.CompletedTask);
+            // /agreement and its versions are cached pages too, on every node.
+            _agreements = feed.Subscribe<AgreementPublished>(_ => EvictAsync());
             // After a relay outage this node may have missed publications: start afresh.
             _resyncs = feed.Subscribe<FeedResynchronized>(_ => EvictAsync());
             return Task.CompletedTask;
@@ -80,6 +83,7 @@ public static class PublicPageCache
         {
             _changes?.Dispose();
             _resyncs?.Dispose();
+            _agreements?.Dispose();
             return Task.CompletedTask;
         }
 
