@@ -256,7 +256,9 @@ public sealed partial class RedisEventRelay(
 
         try
         {
-            for (var attempt = 0; attempt < 60 && !_stopping.IsCancellationRequested && _connection is { } connection; attempt++)
+            // Keeps trying for as long as the node runs: giving up would leave open screens trusting
+            // incremental updates that may have missed events. The pause grows to 5 s between probes.
+            for (var attempt = 0; !_stopping.IsCancellationRequested && _connection is { } connection; attempt++)
             {
                 var probe = new Probe(Guid.NewGuid().ToString("N"));
                 Volatile.Write(ref _probe, probe);
@@ -271,7 +273,7 @@ public sealed partial class RedisEventRelay(
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), _stopping.Token);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 500 * (attempt + 1))), _stopping.Token);
                 }
             }
         }
