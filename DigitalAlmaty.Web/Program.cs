@@ -5,6 +5,7 @@ using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Bench;
 using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Web.Features.Catalog;
+using DigitalAlmaty.Web.Features.Claims;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Features.Security;
@@ -26,6 +27,7 @@ builder.Services.AddPortalPages();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRealtime(builder.Configuration);
 builder.Services.AddPortalGovernance();
+builder.Services.AddPortalClaims();
 builder.Services.AddMudServices();
 builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PortalDbContext>()

@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
     private static IEnumerable<string> PublicPaths(Guid idea, Guid cityEvent) =>
     [
         "/", "/ideas", "/events", "/events?when=past", "/news", "/reports", "/projects", "/agreement",
-        $"/ideas/{idea}", $"/events/{cityEvent}", "/Identity/Account/Login", "/Identity/Account/Register",
+        $"/ideas/{idea}", $"/events/{cityEvent}", "/Identity/Account/Login", "/Identity/Account/Register", "/claims/new",
         "/no-such-page-here",
     ];
 
@@ -90,7 +90,7 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => WorkerAsync()));
         var report = string.Concat(findings.Order(StringComparer.Ordinal));
 
-        Assert.Equal(26, checkedPages);
+        Assert.Equal(28, checkedPages);
         Assert.True(report.Length == 0, $"axe-core found serious or critical violations ({culture}):\n{report}");
     }
 

@@ -39,6 +39,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             // Test clients share one address; RateLimitTests sets real limits.
             ["RateLimits:RequestsPerMinute"] = "100000",
             ["RateLimits:AccountPostsPerMinute"] = "100000",
+            ["RateLimits:ClaimPostsPerMinute"] = "100000",
+            // Claim reminders run when a test asks (ClaimReminderTests); no timer in the background.
+            ["Claims:ReminderCheckMinutes"] = "0",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",
         };

@@ -9,6 +9,7 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
     {
         ["RateLimits:RequestsPerMinute"] = "1000",
         ["RateLimits:AccountPostsPerMinute"] = "3",
+        ["RateLimits:ClaimPostsPerMinute"] = "2",
     });
 
     [Fact]
@@ -31,5 +32,26 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
 
         // Reading is still allowed: the stricter limit is for the account forms only.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ideas")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ClaimPosts_AreLimitedHarder_ThanReading()
+    {
+        using var client = fixture.CreatePortalClient();
+        var form = await HtmlPage.GetAsync(client, "/claims/new?culture=ru-RU");
+        var fields = ClaimTests.ValidFields("not-an-address");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ClaimTests.PostClaimAsync(client, form, fields)).Status);
+        }
+
+        var refused = await ClaimTests.PostClaimAsync(client, form, fields);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.True(int.Parse(refused.Response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Слишком много запросов", refused.Text, StringComparison.Ordinal);
+        // The form itself can still be read.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/claims/new")).StatusCode);
     }
 }

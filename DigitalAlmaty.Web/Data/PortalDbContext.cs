@@ -1,3 +1,4 @@
+using DigitalAlmaty.Domain.Claims;
 using DigitalAlmaty.Domain.Events;
 using DigitalAlmaty.Domain.Ideas;
 using DigitalAlmaty.Domain.Publications;
@@ -36,6 +37,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
     public DbSet<Publication> Publications => Set<Publication>();
+
+    public DbSet<WrittenClaim> Claims => Set<WrittenClaim>();
+
+    public DbSet<ClaimCounter> ClaimCounters => Set<ClaimCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,8 +8,8 @@ namespace DigitalAlmaty.Web.Features.Files;
 public static class FileEndpoints
 {
     /// <summary>
-    /// GET /files/{id}: a cover of a published item is public; any other file only for its owner
-    /// and moderators. Everyone else gets 404, as if it did not exist.
+    /// GET /files/{id}: a cover of a published item is public; a claim's attachment only for
+    /// administrators; any other file only for its owner and moderators. Everyone else gets 404, as if it did not exist.
     /// </summary>
     public static IEndpointRouteBuilder MapPortalFiles(this IEndpointRouteBuilder endpoints)
     {
@@ -20,6 +20,19 @@ public static class FileEndpoints
             if (file is null || !File.Exists(store.PathOf(id)))
             {
                 return Results.NotFound();
+            }
+
+            // A claim's attachment (7.1) is for administrators only.
+            if (await Claims.ClaimService.IsClaimFileAsync(db, id))
+            {
+                if (!Claims.ClaimService.IsAdmin(http.User))
+                {
+                    return Results.NotFound();
+                }
+
+                http.Response.Headers.CacheControl = "private, no-store";
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.File(store.PathOf(id), file.ContentType, file.OriginalName, enableRangeProcessing: false);
             }
 
             var isPublic = await db.Ideas.AnyAsync(i => i.CoverImageId == id && i.Status == SubmissionStatus.Published)

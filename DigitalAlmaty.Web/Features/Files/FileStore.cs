@@ -48,7 +48,11 @@ public sealed class FileStore(
 
     /// <summary>A PDF or an image, recognised by its first bytes, up to <see cref="MaxAttachmentBytes"/>.</summary>
     public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default) =>
-        SaveAsync(ownerId, content, originalName, MaxAttachmentBytes, head => PdfSignature.Detect(head) ?? ImageSignature.Detect(head), UploadProblem.NotPdfOrImage, cancellationToken);
+        SaveAttachmentAsync(ownerId, content, originalName, MaxAttachmentBytes, cancellationToken);
+
+    /// <summary>A PDF or an image, recognised by its first bytes, up to <paramref name="maxBytes"/>.</summary>
+    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, long maxBytes, CancellationToken cancellationToken = default) =>
+        SaveAsync(ownerId, content, originalName, maxBytes, head => PdfSignature.Detect(head) ?? ImageSignature.Detect(head), UploadProblem.NotPdfOrImage, cancellationToken);
 
     private delegate string? Detector(ReadOnlySpan<byte> head);
 

@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Form posts that guard accounts: sign-in, registration, password reset, confirmation e-mails.</summary>
     public int AccountPostsPerMinute { get; set; } = 20;
+
+    /// <summary>Posts of the public claim form (/claims/new), which anyone may send and which sends an e-mail.</summary>
+    public int ClaimPostsPerMinute { get; set; } = 5;
 }
 
 /// <summary>
@@ -29,6 +32,9 @@ public static class RateLimits
         "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation",
         "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
     ];
+
+    /// <summary>The public claim form: filing a claim is open to everyone and sends a letter, so it is limited hardest.</summary>
+    public const string ClaimForm = "/claims/new";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +52,10 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                     IsAccountPost(http)
                         ? RateLimitPartition.GetFixedWindowLimiter("account:" + Client(http), _ => Window(limits.AccountPostsPerMinute))
+                        : RateLimitPartition.GetNoLimiter("none")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    IsClaimPost(http)
+                        ? RateLimitPartition.GetFixedWindowLimiter("claim:" + Client(http), _ => Window(limits.ClaimPostsPerMinute))
                         : RateLimitPartition.GetNoLimiter("none")));
             options.OnRejected = (context, _) =>
             {
@@ -69,6 +79,9 @@ public static class RateLimits
     private static bool IsStatusPage(HttpContext http) => http.Request.Path.StartsWithSegments("/status");
 
     private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsClaimPost(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ClaimForm, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAccountPost(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
