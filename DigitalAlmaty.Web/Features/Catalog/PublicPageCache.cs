@@ -66,6 +66,7 @@ public static class PublicPageCache
     {
         private IDisposable? _changes;
         private IDisposable? _resyncs;
+        private IDisposable? _annulments;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -73,6 +74,8 @@ public static class PublicPageCache
                 change.Status is SubmissionStatus.Published or SubmissionStatus.Hidden ? EvictAsync() : Task.CompletedTask);
             // After a relay outage this node may have missed publications: start afresh.
             _resyncs = feed.Subscribe<FeedResynchronized>(_ => EvictAsync());
+            // An annulled author's name disappears from the cards of their published items.
+            _annulments = feed.Subscribe<AccountAnnulled>(_ => EvictAsync());
             return Task.CompletedTask;
         }
 
@@ -80,6 +83,7 @@ public static class PublicPageCache
         {
             _changes?.Dispose();
             _resyncs?.Dispose();
+            _annulments?.Dispose();
             return Task.CompletedTask;
         }
 

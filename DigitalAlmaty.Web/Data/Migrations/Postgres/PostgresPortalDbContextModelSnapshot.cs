@@ -316,6 +316,9 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AnnulledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BlockClause")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -345,6 +348,12 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("InactivityFinalWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("InactivityFirstWarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");

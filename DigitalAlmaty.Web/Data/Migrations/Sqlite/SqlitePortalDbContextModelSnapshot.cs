@@ -305,6 +305,9 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnnulledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BlockClause")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -333,6 +336,12 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InactivityFinalWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InactivityFirstWarnedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastActivityAt")

@@ -13,7 +13,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, IStringLocalizer<AccountText> text,
-    Features.Blocking.GovernanceMessages governance) : PageModel
+    Features.Blocking.GovernanceMessages governance, Features.Accounts.ActivityRecorder activity) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -96,8 +96,7 @@ public sealed class LoginModel(
     {
         if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
         {
-            user.LastActivityAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
+            await activity.SignedInAsync(user.Id);
         }
     }
 }
