@@ -35,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
 
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
     public DbSet<Publication> Publications => Set<Publication>();
 
     protected override void OnModelCreating(ModelBuilder builder)

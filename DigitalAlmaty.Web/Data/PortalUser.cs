@@ -36,5 +36,11 @@ public class PortalUser : IdentityUser
     /// </summary>
     public DateTimeOffset? AnnulledAt { get; set; }
 
+    /// <summary>
+    /// Set when the user reported unauthorised access (4.3.3): signing in is refused until a new
+    /// password is set through the e-mailed link, which clears it.
+    /// </summary>
+    public bool PasswordResetRequired { get; set; }
+
     public bool IsBlockedAt(DateTimeOffset now) => BlockedUntil is { } until && until > now;
 }

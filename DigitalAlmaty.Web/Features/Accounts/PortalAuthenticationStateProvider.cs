@@ -65,7 +65,7 @@ public sealed class PortalAuthenticationStateProvider : RevalidatingServerAuthen
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || user.AnnulledAt is not null || user.IsBlockedAt(DateTimeOffset.UtcNow))
+        if (user is null || user.AnnulledAt is not null || user.PasswordResetRequired || user.IsBlockedAt(DateTimeOffset.UtcNow))
         {
             return false;
         }

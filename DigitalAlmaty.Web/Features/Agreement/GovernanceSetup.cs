@@ -24,6 +24,7 @@ public static class GovernanceSetup
         services.AddOptions<Inactivity.AnnulmentOptions>().BindConfiguration(Inactivity.AnnulmentOptions.Section);
         services.AddScoped<Inactivity.AccountAnnulment>();
         services.AddHostedService<Inactivity.AnnulmentWatcher>();
+        services.AddScoped<Security.AccountSecurity>();
         return services;
     }
 
