@@ -36,11 +36,6 @@ public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) :
 
     public sealed class Fixture : PortalFactory
     {
-        public Fixture()
-            : base(new Dictionary<string, string?> { ["Accounts:AnnulmentCheckHours"] = "0" })
-        {
-        }
-
         public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
         public SubmissionSeed Seed => new(this);
@@ -55,6 +50,9 @@ public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) :
             });
         }
     }
+
+    /// <summary>The background job itself, on the real clock: it runs shortly after start and then every interval.</summary>
+    public sealed class WatcherFixture() : PortalFactory(new Dictionary<string, string?> { ["Accounts:AnnulmentCheckHours"] = "0.0003" });
 
     private static DateTimeOffset Almaty(DateOnly day, int hour = 12) => AlmatyTime.FromLocal(day.ToDateTime(new TimeOnly(hour, 0)));
 
@@ -290,5 +288,24 @@ public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) :
 
         Assert.Contains((await RunAsync(admin, preview: false))!.Annulled, a => a.UserId == user.Id);
         Assert.True(await WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "User.Annul" && a.SubjectId == user.Id && a.ActorId == adminUser.Id)));
+    }
+}
+
+/// <summary>The scheduled run (<c>Accounts:AnnulmentCheckHours</c>) warns without anyone pressing a button.</summary>
+public sealed class AnnulmentWatcherTests(InactiveAccountTests.WatcherFixture fixture) : IClassFixture<InactiveAccountTests.WatcherFixture>
+{
+    [Fact]
+    public async Task ScheduledRun_SendsTheWarningByItself()
+    {
+        var user = await fixture.NewUserAsync("Давно Не Заходивший");
+        await using (var db = await fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastActivityAt, DateTimeOffset.UtcNow.AddYears(-1)));
+        }
+
+        var warning = await fixture.Mailbox.WaitForAsync(user.Email, timeout: TimeSpan.FromSeconds(20));
+        Assert.Contains("бывший участник", warning.TextBody, StringComparison.Ordinal);
+        await using var check = await fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.NotNull(await check.Users.Where(u => u.Id == user.Id).Select(u => u.InactivityFinalWarnedAt).SingleAsync());
     }
 }
