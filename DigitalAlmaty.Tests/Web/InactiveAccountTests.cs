@@ -19,7 +19,7 @@ namespace DigitalAlmaty.Tests.Web;
 /// annulment that erases the person and keeps their published ideas under a neutral name.
 /// Every test moves the clock forward only, from the next 31 August after where it stands.
 /// </summary>
-public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) : IClassFixture<InactiveAccountTests.Fixture>
+public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
 {
     public sealed class TestClock(DateTimeOffset start) : TimeProvider
     {
@@ -34,7 +34,7 @@ public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) :
         public override DateTimeOffset GetUtcNow() => _now;
     }
 
-    public sealed class Fixture : PortalFactory
+    public class Fixture(IDictionary<string, string?>? settings = null) : PortalFactory(settings)
     {
         public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -288,6 +288,43 @@ public sealed class InactiveAccountTests(InactiveAccountTests.Fixture fixture) :
 
         Assert.Contains((await RunAsync(admin, preview: false))!.Annulled, a => a.UserId == user.Id);
         Assert.True(await WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "User.Annul" && a.SubjectId == user.Id && a.ActorId == adminUser.Id)));
+    }
+}
+
+public sealed class SqliteInactiveAccountTests(SqliteInactiveAccountTests.SqliteFixture fixture)
+    : InactiveAccountTests(fixture), IClassFixture<SqliteInactiveAccountTests.SqliteFixture>
+{
+    public sealed class SqliteFixture : Fixture;
+}
+
+/// <summary>The same on PostgreSQL: the candidate query, the claimed warnings and the erasure as that provider translates them.</summary>
+public sealed class PostgresInactiveAccountTests(PostgresInactiveAccountTests.PostgresFixture fixture)
+    : InactiveAccountTests(fixture), IClassFixture<PostgresInactiveAccountTests.PostgresFixture>
+{
+    public sealed class PostgresFixture : Fixture, IAsyncLifetime
+    {
+        private readonly PostgresDatabase _database;
+
+        public PostgresFixture()
+            : this(new PostgresDatabase())
+        {
+        }
+
+        private PostgresFixture(PostgresDatabase database)
+            : base(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Portal"] = database.ConnectionString,
+            }) => _database = database;
+
+        Task IAsyncLifetime.InitializeAsync() => _database.InitializeAsync();
+
+        async Task IAsyncLifetime.DisposeAsync()
+        {
+            // Stop the portal (and its connections) before the database is dropped.
+            await DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 }
 
