@@ -111,6 +111,15 @@ public sealed class AccountSecurityTests(AccountSecurityTests.Fixture fixture) :
 
         var stored = await WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
         Assert.True(stored.PasswordResetRequired);
+
+        // An open editor of the ended session writes nothing more.
+        using (var scope = fixture.Services.CreateScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<DigitalAlmaty.Web.Features.Submissions.SubmissionService>().SaveIdeaAsync(
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], "Test")),
+                Guid.NewGuid(), SubmissionSeed.IdeaContent("Идея после сообщения"), null);
+            Assert.Equal(DigitalAlmaty.Web.Features.Blocking.WriteRefusal.SessionEnded, saved.ErrorCode);
+        }
         Assert.True(await WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "User.ReportUnauthorisedAccess" && a.SubjectId == user.Id)));
 
         // Administrators: in the bell and by e-mail.
