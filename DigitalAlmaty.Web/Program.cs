@@ -53,6 +53,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalActivity();
 app.UsePortalGovernance();
 app.UseOutputCache();
 app.UseAntiforgery();

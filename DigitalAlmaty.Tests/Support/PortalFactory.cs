@@ -44,6 +44,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Claims:ReminderCheckMinutes"] = "0",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",
+            // The daily inactivity check is run by hand in tests; AnnulmentWatcherTests turns it on.
+            ["Accounts:AnnulmentCheckHours"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -22,4 +22,13 @@ public sealed class Notification
     public string? Message { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>
+    /// Null for a decision on the user's item; otherwise what else the notification is about, e.g.
+    /// <see cref="AccessReportedTopic"/> (then <see cref="Message"/> holds the user's display name).
+    /// </summary>
+    public string? Topic { get; set; }
+
+    /// <summary>A user reported unauthorised access to their account (4.3.3); sent to administrators.</summary>
+    public const string AccessReportedTopic = "Security.AccessReported";
 }

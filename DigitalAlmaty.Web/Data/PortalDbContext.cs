@@ -36,6 +36,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
 
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
     public DbSet<Publication> Publications => Set<Publication>();
 
     public DbSet<WrittenClaim> Claims => Set<WrittenClaim>();

@@ -24,5 +24,23 @@ public class PortalUser : IdentityUser
     /// <summary>The agreement clause the block cites, e.g. "4.3.5".</summary>
     public string? BlockClause { get; set; }
 
+    /// <summary>When the first inactivity warning (about 30 days ahead) was sent; cleared by new activity (4.1.4).</summary>
+    public DateTimeOffset? InactivityFirstWarnedAt { get; set; }
+
+    /// <summary>When the final inactivity warning (about 7 days ahead) was sent; cleared by new activity (4.1.4).</summary>
+    public DateTimeOffset? InactivityFinalWarnedAt { get; set; }
+
+    /// <summary>
+    /// Set when the account was annulled for inactivity (4.1.4): its personal data is erased, it cannot
+    /// sign in, and its published items are shown under a neutral name.
+    /// </summary>
+    public DateTimeOffset? AnnulledAt { get; set; }
+
+    /// <summary>
+    /// Set when the user reported unauthorised access (4.3.3): signing in is refused until a new
+    /// password is set through the e-mailed link, which clears it.
+    /// </summary>
+    public bool PasswordResetRequired { get; set; }
+
     public bool IsBlockedAt(DateTimeOffset now) => BlockedUntil is { } until && until > now;
 }

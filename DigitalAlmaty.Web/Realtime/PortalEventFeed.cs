@@ -13,6 +13,8 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(UserBlocked), "blocked")]
 [JsonDerivedType(typeof(PublicationChanged), "publication")]
 [JsonDerivedType(typeof(AgreementPublished), "agreement")]
+[JsonDerivedType(typeof(SessionsEnded), "sessions-ended")]
+[JsonDerivedType(typeof(AccountAnnulled), "annulled")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
@@ -20,6 +22,15 @@ public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionS
 
 /// <summary>An administrator blocked a user (4.1.3, 6.4): their open editors turn read-only at once.</summary>
 public sealed record UserBlocked(string UserId, DateTimeOffset Until, string Clause, string Reason) : PortalEvent;
+
+/// <summary>
+/// Every session of the user ends now (a report of unauthorised access, an annulment): open circuits
+/// drop the user at once and cookies issued before <paramref name="At"/> stop working on every node.
+/// </summary>
+public sealed record SessionsEnded(string UserId, DateTimeOffset At) : PortalEvent;
+
+/// <summary>An unused account was annulled (4.1.4): its published items now show the neutral author name.</summary>
+public sealed record AccountAnnulled(string UserId) : PortalEvent;
 
 /// <summary>A staff publication was saved, published, scheduled, unpublished, or its scheduled time came.</summary>
 public sealed record PublicationChanged(Guid Id, DigitalAlmaty.Domain.Publications.PublicationKind Kind, DigitalAlmaty.Domain.Publications.PublicationStatus Status) : PortalEvent;

@@ -31,6 +31,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(n => n.SubmissionTitle).HasMaxLength(450);
+        builder.Property(n => n.Topic).HasMaxLength(64);
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
     }
 }

@@ -36,6 +36,7 @@ public static class AccountsSetup
             options.Cookie.Name = "da.auth";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.Events.OnValidatePrincipal = SessionRevocations.ValidatePrincipalAsync;
         });
         // Sessions are revalidated often so that a block or a password change reaches open tabs quickly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -43,8 +44,14 @@ public static class AccountsSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<AccountsBootstrap>();
+        services.AddSingleton<ActivityRecorder>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActivityCircuitHandler>();
         return services;
     }
+
+    /// <summary>Signed-in requests count as activity (4.1.4); runs after authentication.</summary>
+    public static IApplicationBuilder UsePortalActivity(this IApplicationBuilder app) => ActivityRecorder.UseActivityRecording(app);
 }
 
 /// <summary>Adds the display name to the sign-in cookie so every page can greet the user without a query.</summary>

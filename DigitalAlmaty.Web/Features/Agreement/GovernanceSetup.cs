@@ -21,6 +21,10 @@ public static class GovernanceSetup
         services.AddScoped<WriteGate>();
         services.AddScoped<GovernanceMessages>();
         services.AddScoped<UserBlockService>();
+        services.AddOptions<Inactivity.AnnulmentOptions>().BindConfiguration(Inactivity.AnnulmentOptions.Section);
+        services.AddScoped<Inactivity.AccountAnnulment>();
+        services.AddHostedService<Inactivity.AnnulmentWatcher>();
+        services.AddScoped<Security.AccountSecurity>();
         return services;
     }
 

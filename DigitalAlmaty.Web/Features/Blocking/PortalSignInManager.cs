@@ -21,5 +21,5 @@ public sealed class PortalSignInManager(
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
-        !user.IsBlockedAt(clock.GetUtcNow()) && await base.CanSignInAsync(user);
+        user.AnnulledAt is null && !user.PasswordResetRequired && !user.IsBlockedAt(clock.GetUtcNow()) && await base.CanSignInAsync(user);
 }

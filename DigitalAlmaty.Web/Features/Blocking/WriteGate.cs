@@ -13,6 +13,9 @@ public sealed record WriteRefusal(string Code, DateTimeOffset? BlockedUntil = nu
 
     /// <summary>GovernanceText key: a notable agreement version waits for the user's acceptance (1.4, 4.1.1).</summary>
     public const string AgreementRequired = "Governance.AgreementRequired";
+
+    /// <summary>GovernanceText key: every session of the account was ended (a report of unauthorised access, an annulment).</summary>
+    public const string SessionEnded = "Governance.SessionEnded";
 }
 
 /// <summary>
@@ -27,8 +30,14 @@ public sealed class WriteGate(IDbContextFactory<PortalDbContext> databases, Time
         var now = clock.GetUtcNow();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.BlockedUntil, u.BlockClause, u.BlockReason })
+            .Select(u => new { u.BlockedUntil, u.BlockClause, u.BlockReason, u.PasswordResetRequired, u.AnnulledAt })
             .SingleOrDefaultAsync();
+        if (user is not null && (user.PasswordResetRequired || user.AnnulledAt is not null))
+        {
+            // An open circuit of an ended session must not keep writing (4.3.3, 4.1.4).
+            return new WriteRefusal(WriteRefusal.SessionEnded);
+        }
+
         if (user?.BlockedUntil is { } until && until > now)
         {
             return new WriteRefusal(WriteRefusal.Blocked, until, user.BlockClause, user.BlockReason);

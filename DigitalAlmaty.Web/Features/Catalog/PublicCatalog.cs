@@ -31,8 +31,12 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
 {
     public const int PageSize = 20;
 
-    /// <summary>Shown instead of the name of an author whose account no longer exists.</summary>
+    /// <summary>Shown instead of the name of an author whose account no longer exists or was annulled (4.1.4).</summary>
     public const string FormerParticipantKey = "Catalog.FormerParticipant";
+
+    /// <summary>The name to show for an author: theirs, or the localized neutral name.</summary>
+    public static string AuthorName(Microsoft.Extensions.Localization.IStringLocalizer<Resources.CatalogText> text, string? name) =>
+        string.IsNullOrEmpty(name) || name == FormerParticipantKey ? text[FormerParticipantKey] : name;
 
     public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize)
     {
@@ -68,7 +72,7 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         var rows = await query
             .Select(i => new IdeaCard(
                 i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value,
-                db.Users.Where(u => u.Id == i.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? FormerParticipantKey))
+                db.Users.Where(u => u.Id == i.AuthorId && u.AnnulledAt == null).Select(u => u.DisplayName).FirstOrDefault() ?? FormerParticipantKey))
             .Take(pageSize + 1)
             .ToListAsync();
         var next = rows.Count > pageSize

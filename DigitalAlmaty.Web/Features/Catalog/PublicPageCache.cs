@@ -67,6 +67,7 @@ public static class PublicPageCache
         private IDisposable? _changes;
         private IDisposable? _resyncs;
         private IDisposable? _agreements;
+        private IDisposable? _annulments;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -76,6 +77,8 @@ public static class PublicPageCache
             _agreements = feed.Subscribe<AgreementPublished>(_ => EvictAsync());
             // After a relay outage this node may have missed publications: start afresh.
             _resyncs = feed.Subscribe<FeedResynchronized>(_ => EvictAsync());
+            // An annulled author's name disappears from the cards of their published items.
+            _annulments = feed.Subscribe<AccountAnnulled>(_ => EvictAsync());
             return Task.CompletedTask;
         }
 
@@ -84,6 +87,7 @@ public static class PublicPageCache
             _changes?.Dispose();
             _resyncs?.Dispose();
             _agreements?.Dispose();
+            _annulments?.Dispose();
             return Task.CompletedTask;
         }
 

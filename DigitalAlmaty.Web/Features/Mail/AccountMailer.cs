@@ -25,14 +25,35 @@ public sealed class AccountMailer(IMailTransport transport, IOptions<MailOptions
     public Task SendConfirmEmailChangeAsync(string to, string displayName, string link) =>
         SendAsync(to, displayName, text["ChangeEmail.Subject"], text["ChangeEmail.Body"], text["ChangeEmail.Action"], link);
 
-    private Task SendAsync(string to, string displayName, string subject, string body, string action, string link)
+    /// <summary>Clause 4.1.4: the account will be annulled on <paramref name="annulOn"/> unless the user signs in before.</summary>
+    public Task SendInactivityWarningAsync(string to, string displayName, DateOnly lastActiveOn, DateOnly annulOn, string signInLink) =>
+        SendAsync(
+            to,
+            displayName,
+            text["Inactivity.Subject", Day(annulOn)],
+            text["Inactivity.Body", Day(lastActiveOn), Day(annulOn)],
+            text["Inactivity.Action"],
+            signInLink,
+            text["Inactivity.Footer"]);
+
+    /// <summary>Tells the user what happened after they reported unauthorised access (4.3.3) and how to set a new password.</summary>
+    public Task SendAccessReportedAsync(string to, string displayName, string resetLink) =>
+        SendAsync(to, displayName, text["AccessReported.Subject"], text["AccessReported.Body"], text["ResetPassword.Action"], resetLink, text["AccessReported.Footer"]);
+
+    /// <summary>Alerts an administrator that a user reported unauthorised access to their account (4.3.3).</summary>
+    public Task SendAccessReportAlertAsync(string to, string adminName, string userName, DateTimeOffset at, string link) =>
+        SendAsync(to, adminName, text["AccessAlert.Subject"], text["AccessAlert.Body", userName, Features.Blocking.GovernanceMessages.When(at)], text["AccessAlert.Action"], link, string.Empty);
+
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+
+    private Task SendAsync(string to, string displayName, string subject, string body, string action, string link, string? footer = null)
     {
         var settings = options.Value;
         var siteName = text["Site.Name"];
         var greeting = string.IsNullOrWhiteSpace(displayName)
             ? text["Greeting.Anonymous"].Value
             : text["Greeting.Named", displayName].Value;
-        var ignore = text["Footer.Ignore"];
+        var ignore = footer ?? text["Footer.Ignore"];
         var html = HtmlEncoder.Default;
 
         var message = new MimeMessage();

@@ -91,7 +91,7 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
             return null;
         }
 
-        var author = await db.Users.Where(u => u.Id == item.AuthorId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var author = await db.Users.Where(u => u.Id == item.AuthorId && u.AnnulledAt == null).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         var earlier = await db.Submissions.AsNoTracking()
             .Where(s => s.AuthorId == item.AuthorId && s.Id != id && s.Status != SubmissionStatus.Draft)
             .OrderByDescending(s => s.UpdatedAt)
@@ -156,7 +156,7 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
             Id = s.Id,
             Kind = EF.Property<string>(s, SubmissionConfiguration.KindColumn),
             Title = s.Title,
-            AuthorName = u == null ? null : u.DisplayName,
+            AuthorName = u == null || u.AnnulledAt != null ? null : u.DisplayName,
             Category = ((Idea)s).Category,
             SubmittedAt = s.SubmittedAt,
             Versions = s.Versions.Count,

@@ -132,7 +132,7 @@ public sealed class ModerationService(
     private static async Task<ModerationResult> AlreadyDecidedAsync(PortalDbContext db, Submission submission)
     {
         var last = submission.History.OrderBy(h => h.Sequence).Last();
-        var name = await db.Users.Where(u => u.Id == last.ActorId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var name = await db.Users.Where(u => u.Id == last.ActorId && u.AnnulledAt == null).Select(u => u.DisplayName).SingleOrDefaultAsync();
         return new ModerationResult(false, ModerationResult.AlreadyDecided, name, last.Action, submission.Revision);
     }
 }

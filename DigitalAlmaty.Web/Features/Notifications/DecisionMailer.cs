@@ -94,5 +94,17 @@ public sealed class DecisionMailer(
 public static class NotificationTexts
 {
     public static string Headline(IStringLocalizer<NotificationText> text, Notification notification) =>
-        text[$"Decision.{notification.Action}", notification.SubmissionTitle];
+        notification.Topic is { } topic
+            ? text[$"Topic.{topic}", notification.Message ?? string.Empty]
+            : text[$"Decision.{notification.Action}", notification.SubmissionTitle];
+
+    /// <summary>Where the notification leads (relative to the base address).</summary>
+    public static string Link(Notification notification) =>
+        notification.Topic == Notification.AccessReportedTopic
+            ? $"admin/users?q={Uri.EscapeDataString(notification.Message ?? string.Empty)}"
+            : $"my/{notification.SubmissionId}";
+
+    /// <summary>The moderator's message, shown under a decision; other topics carry no separate message.</summary>
+    public static string? ModeratorMessage(Notification notification) =>
+        notification.Topic is null && !string.IsNullOrWhiteSpace(notification.Message) ? notification.Message : null;
 }

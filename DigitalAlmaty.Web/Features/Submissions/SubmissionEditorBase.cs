@@ -44,6 +44,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
     [Inject] private Realtime.PortalEventFeed Feed { get; set; } = default!;
 
     private IDisposable? _blockSubscription;
+    private IDisposable? _sessionSubscription;
 
     /// <summary>Set when the author is blocked (4.1.3, 6.4): the editor turns read-only and says why.</summary>
     protected string? BlockedNotice { get; private set; }
@@ -136,6 +137,13 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
                 BlockedNotice = Governance.Refusal(refusal);
             }
 
+            _sessionSubscription = Feed.Subscribe<Realtime.SessionsEnded>(ended => ended.UserId != userId
+                ? Task.CompletedTask
+                : InvokeAsync(() =>
+                {
+                    BlockedNotice = Governance.Refusal(new Blocking.WriteRefusal(Blocking.WriteRefusal.SessionEnded));
+                    StateHasChanged();
+                }));
             _blockSubscription = Feed.Subscribe<Realtime.UserBlocked>(blocked => blocked.UserId != userId
                 ? Task.CompletedTask
                 : InvokeAsync(() =>
@@ -257,6 +265,10 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
                 var refusal = await Gate.RefusalAsync(SubmissionService.UserId(User) ?? string.Empty);
                 BlockedNotice = refusal is null ? Messages.Failure(result) : Governance.Refusal(refusal);
             }
+            else if (result.ErrorCode == Blocking.WriteRefusal.SessionEnded)
+            {
+                BlockedNotice = Messages.Failure(result);
+            }
             else if (result.ErrorCode == SubmissionResult.Conflict)
             {
                 Failure = Messages.Failure(result);
@@ -350,6 +362,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
     public void Dispose()
     {
         _blockSubscription?.Dispose();
+        _sessionSubscription?.Dispose();
         _autosave?.Dispose();
         _writes.Dispose();
         GC.SuppressFinalize(this);

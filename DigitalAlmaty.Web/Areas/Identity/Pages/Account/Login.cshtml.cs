@@ -13,7 +13,8 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, IStringLocalizer<AccountText> text,
-    Features.Blocking.GovernanceMessages governance) : PageModel
+    Features.Blocking.GovernanceMessages governance, Features.Accounts.ActivityRecorder activity,
+    Features.Security.AccountSecurity security) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,6 +26,9 @@ public sealed class LoginModel(
 
     /// <summary>Shown to a blocked user who gave the right password: the reason, the end date and how to appeal.</summary>
     public string? BlockedNotice { get; private set; }
+
+    /// <summary>Shown to a user who reported unauthorised access and gave the right password: set a new one first (4.3.3).</summary>
+    public bool ResetRequired { get; private set; }
 
     public sealed class InputModel
     {
@@ -58,9 +62,20 @@ public sealed class LoginModel(
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var account = await users.FindByEmailAsync(Input.Email.Trim());
+        if (account is not null && !result.RequiresTwoFactor)
+        {
+            // The owner sees every attempt on the account; a correct password awaiting its code is recorded on the next step.
+            await security.RecordSignInAsync(account.Id, HttpContext, result.Succeeded, Features.Security.AccountSecurity.ByPassword);
+        }
+
         if (result.Succeeded)
         {
-            await RecordActivityAsync();
+            if (account is not null)
+            {
+                await activity.SignedInAsync(account.Id);
+            }
+
             return LocalRedirect(AccountLinks.SafeReturnUrl(Url, ReturnUrl));
         }
 
@@ -77,6 +92,12 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (result.IsNotAllowed && account is { PasswordResetRequired: true } && await users.CheckPasswordAsync(account, Input.Password))
+        {
+            ResetRequired = true;
+            return Page();
+        }
+
         // Identity reports an unconfirmed account before it checks the password. Say "confirm your
         // e-mail" only to someone who proved they know the password, so the answer reveals nothing.
         if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } user
@@ -90,14 +111,5 @@ public sealed class LoginModel(
         // Locked-out, unknown and wrong-password attempts all get the same answer (clause 4.4.6).
         ModelState.AddModelError(string.Empty, text["Login.Failed"]);
         return Page();
-    }
-
-    private async Task RecordActivityAsync()
-    {
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
-        {
-            user.LastActivityAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
-        }
     }
 }

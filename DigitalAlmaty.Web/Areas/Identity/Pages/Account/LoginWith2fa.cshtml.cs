@@ -10,7 +10,9 @@ using Microsoft.Extensions.Localization;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginWith2faModel(SignInManager<PortalUser> signIn, IStringLocalizer<AccountText> text) : PageModel
+public sealed class LoginWith2faModel(
+    SignInManager<PortalUser> signIn, IStringLocalizer<AccountText> text,
+    Features.Accounts.ActivityRecorder activity, Features.Security.AccountSecurity security) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,7 +49,7 @@ public sealed class LoginWith2faModel(SignInManager<PortalUser> signIn, IStringL
             return Page();
         }
 
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             ModelState.AddModelError(string.Empty, text["TwoFactor.SessionExpired"]);
             return Page();
@@ -55,8 +57,10 @@ public sealed class LoginWith2faModel(SignInManager<PortalUser> signIn, IStringL
 
         var code = new string(Input.Code.Where(char.IsDigit).ToArray());
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
+        await security.RecordSignInAsync(user.Id, HttpContext, result.Succeeded, Features.Security.AccountSecurity.ByAuthenticator);
         if (result.Succeeded)
         {
+            await activity.SignedInAsync(user.Id);
             return LocalRedirect(AccountLinks.SafeReturnUrl(Url, ReturnUrl));
         }
 

@@ -10,7 +10,9 @@ using Microsoft.Extensions.Localization;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signIn, IStringLocalizer<AccountText> text) : PageModel
+public sealed class LoginWithRecoveryCodeModel(
+    SignInManager<PortalUser> signIn, IStringLocalizer<AccountText> text,
+    Features.Accounts.ActivityRecorder activity, Features.Security.AccountSecurity security) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -36,15 +38,17 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signIn,
             return Page();
         }
 
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             ModelState.AddModelError(string.Empty, text["TwoFactor.SessionExpired"]);
             return Page();
         }
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
+        await security.RecordSignInAsync(user.Id, HttpContext, result.Succeeded, Features.Security.AccountSecurity.ByRecoveryCode);
         if (result.Succeeded)
         {
+            await activity.SignedInAsync(user.Id);
             return LocalRedirect(AccountLinks.SafeReturnUrl(Url, ReturnUrl));
         }
 

@@ -57,6 +57,8 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, IStringLoc
             return Page();
         }
 
+        // A new password is what a report of unauthorised access (4.3.3) waits for; saved only if the reset succeeds.
+        user.PasswordResetRequired = false;
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
