@@ -9,7 +9,8 @@ public static class FileEndpoints
 {
     /// <summary>
     /// GET /files/{id}: a cover of a published item is public; a claim's attachment only for
-    /// administrators; any other file only for its owner and moderators. Everyone else gets 404, as if it did not exist.
+    /// administrators; any other file only for its owner and moderators. Everyone else gets 404,
+    /// as if it did not exist.
     /// </summary>
     public static IEndpointRouteBuilder MapPortalFiles(this IEndpointRouteBuilder endpoints)
     {
