@@ -40,6 +40,19 @@ async function signIn(base) {
   return cookies.join('; ');
 }
 
+// Server CPU time (user + system, ms) of the node processes given with --pids, read from /proc.
+const fs = require('fs');
+const pids = (args.pids || '').split(',').filter(Boolean);
+const tick = 1000 / 100; // USER_HZ is 100 on Linux
+function cpuMs() {
+  return pids.map(pid => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch { return NaN; }
+  });
+}
+
 async function gc(base) {
   // Twice: the first may still see garbage from the circuits just opened.
   await post(base, '/bench/gc');
@@ -97,6 +110,8 @@ async function circuitsMode() {
     const perNode = nodes.map(() => []);
     const submitMs = [], submitServerMs = [], bytes = [];
     let missing = 0;
+    const cpuBefore = cpuMs();
+    const clientBefore = process.cpuUsage();
     for (let r = 0; r < rounds; r++) {
       const draft = await post(nodes[0], `/bench/moderation/draft?tag=${tag()}`);
       const want = Buffer.from(draft.title);
@@ -119,6 +134,11 @@ async function circuitsMode() {
       await quiet(state, 300, 10000);
     }
 
+    const cpuAfter = cpuMs();
+    const client = process.cpuUsage(clientBefore);
+    // Per round: one submit and one withdraw reach every circuit (plus the "new" mark fading 6 s later).
+    const serverCpuPerRound = cpuAfter.map((v, i) => (v - cpuBefore[i]) / rounds);
+    const clientCpuPerRound = (client.user + client.system) / 1000 / rounds;
     const closed = circuits.filter(c => c.closed()).length;
     emit({
       kind: 'latency', circuits: circuits.length, nodes: nodes.length, rounds,
@@ -128,6 +148,7 @@ async function circuitsMode() {
       batchBytes: percentiles(bytes).p50,
       open: percentiles(openTimes),
       heapBytes: heaps.map(h => h.totalBytes),
+      serverCpuPerRound, clientCpuPerRound,
     });
   }
 
