@@ -79,15 +79,22 @@ public sealed class PortalEventFeed(ILogger<PortalEventFeed> logger)
 
     public int SubscriberCount => _subscribers.Count;
 
-    /// <summary>Delivers on this node and hands the event to the relay for the others.</summary>
+    /// <summary>Hands the event to the relay for the other nodes and delivers it on this one; returns at once.</summary>
     public void Publish(PortalEvent portalEvent)
     {
-        DeliverLocally(portalEvent);
         Relay?.Send(portalEvent);
+        DeliverLocally(portalEvent);
     }
 
-    /// <summary>Delivers to this node's subscribers only (the relay calls this for events from other nodes).</summary>
-    public void DeliverLocally(PortalEvent portalEvent)
+    /// <summary>
+    /// Delivers to this node's subscribers only (the relay calls this for events from other nodes).
+    /// The loop over the subscribers (thousands with many open screens) runs on the thread pool, not
+    /// on the caller's thread: the request that caused the event does not wait for it.
+    /// </summary>
+    public void DeliverLocally(PortalEvent portalEvent) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Feed.Fan(state.Event), (Feed: this, Event: portalEvent), preferLocal: false);
+
+    private void Fan(PortalEvent portalEvent)
     {
         foreach (var handler in _subscribers.Values)
         {

@@ -41,6 +41,8 @@ public static class BenchEndpoints
             return Results.Bytes(_frozen, "text/html; charset=utf-8");
         });
 
+        endpoints.MapModerationBench();
+        endpoints.MapBenchGc();
         return endpoints;
     }
 

@@ -1,7 +1,9 @@
 using DigitalAlmaty.Domain.Ideas;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using System.Runtime.CompilerServices;
 using DigitalAlmaty.Web.Data.Configurations;
+using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
@@ -19,7 +21,26 @@ public sealed class ModerationOptions
 public sealed record QueueFilter(SubmissionKind? Kind = null, string? Category = null, string? Search = null)
 {
     public static QueueFilter None { get; } = new();
+
+    /// <summary>The same test as the database query, on a row already read (title search folded the same way).</summary>
+    public bool Matches(QueueRow row)
+    {
+        if ((Kind is { } kind && row.Kind != kind) || (!string.IsNullOrWhiteSpace(Category) && row.Category != Category))
+        {
+            return false;
+        }
+
+        var search = ModerationQueue.SearchTerm(Search);
+        return search is null || row.Title.ToLowerInvariant().Contains(search, StringComparison.Ordinal);
+    }
 }
+
+/// <summary>
+/// What one <see cref="SubmissionChanged"/> means for the queue: the item's row (null when it no
+/// longer waits) and how many items wait. <paramref name="Sequence"/> orders reads, so a screen
+/// never replaces a newer count with an older one.
+/// </summary>
+public sealed record QueueChange(QueueRow? Row, int Total, long Sequence);
 
 /// <summary>Where a page of the queue ends: the next page starts after this (SubmittedAt, Id).</summary>
 public sealed record QueueCursor(DateTimeOffset SubmittedAt, Guid Id);
@@ -43,6 +64,11 @@ public sealed record ReviewItem(Submission Item, string AuthorName, IReadOnlyLis
 public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases)
 {
     public const int DefaultPageSize = 50;
+
+    // One read per change per node: every open queue and badge on this node receives the same event
+    // instance from the feed and awaits the same task, so a change costs two queries, not two per screen.
+    private readonly ConditionalWeakTable<SubmissionChanged, Lazy<Task<QueueChange>>> _changes = new();
+    private long _sequence;
     public const int MaxSearchLength = 100;
     public const int AuthorHistoryLimit = 20;
 
@@ -72,6 +98,28 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await Project(db, Filtered(db, filter ?? QueueFilter.None).Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : Row(row);
+    }
+
+    /// <summary>
+    /// The row and the count after <paramref name="change"/>, read once on this node however many
+    /// screens ask (unfiltered: each screen applies its own filter with <see cref="QueueFilter.Matches"/>).
+    /// </summary>
+    public Task<QueueChange> ReadChangeAsync(SubmissionChanged change) =>
+        _changes.GetValue(change, c => new Lazy<Task<QueueChange>>(() => ReadAsync(c))).Value;
+
+    private async Task<QueueChange> ReadAsync(SubmissionChanged change)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        await using var db = await databases.CreateDbContextAsync();
+        QueueRow? row = null;
+        if (change.Status == SubmissionStatus.Submitted)
+        {
+            var raw = await Project(db, Filtered(db, QueueFilter.None).Where(s => s.Id == change.Id)).SingleOrDefaultAsync();
+            row = raw is null ? null : Row(raw);
+        }
+
+        var total = await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Submitted);
+        return new QueueChange(row, total, sequence);
     }
 
     /// <summary>How many items wait: one COUNT over the index, for the app-bar badge.</summary>
