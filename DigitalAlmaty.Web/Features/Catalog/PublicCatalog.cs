@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Catalog;
 
-public sealed record IdeaCard(Guid Id, string Title, string Summary, string? Category, DateTimeOffset PublishedAt, string AuthorName);
+public sealed record IdeaCard(Guid Id, string Title, string Summary, string? Category, DateTimeOffset PublishedAt, string AuthorName, IReadOnlyList<string> Tags);
 
 public sealed record EventCard(
     Guid Id, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, EventFormat Format,
@@ -34,13 +34,19 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
     /// <summary>Shown instead of the name of an author whose account no longer exists.</summary>
     public const string FormerParticipantKey = "Catalog.FormerParticipant";
 
-    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize)
+    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null)
     {
         await using var db = await databases.CreateDbContextAsync();
         var query = db.Ideas.AsNoTracking().Where(i => i.Status == SubmissionStatus.Published);
         if (!string.IsNullOrEmpty(category))
         {
             query = query.Where(i => i.Category == category);
+        }
+
+        if (TagPattern(tag) is { } pattern)
+        {
+            // Tags are stored as a JSON array; the tag serialised the same way, quotes included, matches one whole element.
+            query = query.Where(i => EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape));
         }
 
         var after = Cursor.Parse(cursor);
@@ -65,16 +71,38 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             query = query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
         }
 
-        var rows = await query
-            .Select(i => new IdeaCard(
-                i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value,
-                db.Users.Where(u => u.Id == i.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? FormerParticipantKey))
-            .Take(pageSize + 1)
+        // The page is cut first, then joined to its authors (the join touches only the rows shown) and ordered again.
+        var joined =
+            from i in query.Take(pageSize + 1)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new { Idea = i, Author = u.DisplayName };
+        joined = sort == IdeaSort.Title
+            ? joined.OrderBy(x => x.Idea.Title).ThenBy(x => x.Idea.Id)
+            : joined.OrderByDescending(x => x.Idea.PublishedAt).ThenByDescending(x => x.Idea.Id);
+        var rows = await joined
+            .Select(x => new IdeaCard(x.Idea.Id, x.Idea.Title, x.Idea.Summary, x.Idea.Category, x.Idea.PublishedAt!.Value, x.Author ?? FormerParticipantKey, x.Idea.Tags))
             .ToListAsync();
         var next = rows.Count > pageSize
             ? (sort == IdeaSort.Title ? Cursor.Of(rows[pageSize - 1].Title, rows[pageSize - 1].Id) : Cursor.Of(rows[pageSize - 1].PublishedAt, rows[pageSize - 1].Id))
             : null;
         return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
+    }
+
+    private const string LikeEscape = "!";
+
+    /// <summary>The LIKE pattern that finds one tag in the stored JSON array, or null for no tag filter.</summary>
+    internal static string? TagPattern(string? tag)
+    {
+        var trimmed = tag?.Trim().TrimStart('#');
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Domain.Ideas.Idea.TagMaxLength)
+        {
+            return null;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(trimmed, System.Text.Json.JsonSerializerOptions.Default);
+        var escaped = json.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
+        return $"%{escaped}%";
     }
 
     /// <summary>Upcoming events soonest first (those still running count as upcoming), or past events latest first.</summary>
