@@ -34,19 +34,64 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
     /// <summary>Shown instead of the name of an author whose account no longer exists.</summary>
     public const string FormerParticipantKey = "Catalog.FormerParticipant";
 
+    /// <summary>The newest-first list (the most read one) as compiled queries: first page, and a page after a cursor.</summary>
+    private static readonly Func<PortalDbContext, string?, string?, int, IAsyncEnumerable<IdeaCard>> NewestFirst = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, u.DisplayName ?? FormerParticipantKey, i.Tags));
+
+    private static readonly Func<PortalDbContext, string?, string?, DateTimeOffset, Guid, int, IAsyncEnumerable<IdeaCard>> NewestAfter = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, DateTimeOffset at, Guid id, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
+                .Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(id) < 0))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, u.DisplayName ?? FormerParticipantKey, i.Tags));
+
     public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null)
     {
         await using var db = await databases.CreateDbContextAsync();
+        category = string.IsNullOrEmpty(category) ? null : category;
+        if (sort == IdeaSort.Newest)
+        {
+            var pattern = TagPattern(tag);
+            var source = Cursor.Parse(cursor) is { } c && c.TryInstant(out var instant)
+                ? NewestAfter(db, category, pattern, instant, c.Id, pageSize + 1)
+                : NewestFirst(db, category, pattern, pageSize + 1);
+            var page = new List<IdeaCard>(pageSize + 1);
+            await foreach (var card in source)
+            {
+                page.Add(card);
+            }
+
+            var last = page.Count > pageSize ? page[pageSize - 1] : null;
+            return new CatalogPage<IdeaCard>(page.Take(pageSize).ToList(), last is null ? null : Cursor.Of(last.PublishedAt, last.Id));
+        }
+
         var query = db.Ideas.AsNoTracking().Where(i => i.Status == SubmissionStatus.Published);
-        if (!string.IsNullOrEmpty(category))
+        if (category is not null)
         {
             query = query.Where(i => i.Category == category);
         }
 
-        if (TagPattern(tag) is { } pattern)
+        if (TagPattern(tag) is { } tagPattern)
         {
             // Tags are stored as a JSON array; the tag serialised the same way, quotes included, matches one whole element.
-            query = query.Where(i => EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape));
+            query = query.Where(i => EF.Functions.Like((string)(object)i.Tags, tagPattern, LikeEscape));
         }
 
         var after = Cursor.Parse(cursor);
@@ -55,7 +100,8 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             if (after is { } a)
             {
 #pragma warning disable CA1309 // Translated to SQL: the database's collation orders titles, the same one ORDER BY uses.
-                query = query.Where(i => string.Compare(i.Title, a.Text) > 0 || (i.Title == a.Text && i.Id.CompareTo(a.Id) > 0));
+                // The outer ">=" bounds an index range; the OR inside only breaks ties.
+                query = query.Where(i => string.Compare(i.Title, a.Text) >= 0 && (string.Compare(i.Title, a.Text) > 0 || i.Id.CompareTo(a.Id) > 0));
 #pragma warning restore CA1309
             }
 
@@ -65,7 +111,7 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         {
             if (after is { } a && a.TryInstant(out var at))
             {
-                query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id.CompareTo(a.Id) < 0));
+                query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(a.Id) < 0));
             }
 
             query = query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
@@ -116,8 +162,8 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         if (after is { } a && a.TryInstant(out var at))
         {
             query = past
-                ? query.Where(e => e.StartsAt < at || (e.StartsAt == at && e.Id.CompareTo(a.Id) < 0))
-                : query.Where(e => e.StartsAt > at || (e.StartsAt == at && e.Id.CompareTo(a.Id) > 0));
+                ? query.Where(e => e.StartsAt <= at && (e.StartsAt < at || e.Id.CompareTo(a.Id) < 0))
+                : query.Where(e => e.StartsAt >= at && (e.StartsAt > at || e.Id.CompareTo(a.Id) > 0));
         }
 
         query = past
