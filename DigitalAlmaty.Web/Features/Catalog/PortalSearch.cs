@@ -86,22 +86,14 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 SELECT count(*) AS "Value" FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
                 WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
                 """).SingleAsync(cancellation);
-            // The page is ranked first (ids only); highlight() and snippet() then run for its rows alone,
-            // not for every match (SQLite computes result columns before it sorts).
             rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
-                WITH "Page" AS (
-                    SELECT "SubmissionSearch".rowid AS "Row"
-                    FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
-                    WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
-                    ORDER BY bm25("SubmissionSearch", 0.0, 8.0, 1.0), s."PublishedAt" DESC, s."Id"
-                    LIMIT {take} OFFSET {skip}
-                )
                 SELECT s."Id" AS "Id", s."Kind" AS "Kind",
                        highlight("SubmissionSearch", 1, '[[[', ']]]') AS "Title",
                        snippet("SubmissionSearch", 2, '[[[', ']]]', ' … ', 24) AS "Snippet"
                 FROM "SubmissionSearch" JOIN "Submissions" AS s ON s."Id" = "SubmissionSearch"."Id"
-                WHERE "SubmissionSearch" MATCH {match} AND "SubmissionSearch".rowid IN (SELECT "Row" FROM "Page")
+                WHERE "SubmissionSearch" MATCH {match} AND s."Status" = 'Published'
                 ORDER BY bm25("SubmissionSearch", 0.0, 8.0, 1.0), s."PublishedAt" DESC, s."Id"
+                LIMIT {take} OFFSET {skip}
                 """).ToListAsync(cancellation);
         }
         else
