@@ -47,6 +47,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseBenchTimings(app.Configuration);
+
 // Localization runs first so that a re-executed error page keeps the visitor's language.
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Measures the public pages with wrk against baselines measured in the same run:
-#   uncached pages  vs /bench/baseline/ideas (the same query, compiled, HTML written by hand)
-#   cached pages    vs /bench/static/ideas   (the same bytes served from memory)
-# Usage: bench/public-pages.sh            (10,000 published ideas, 32 connections, 10 s per run)
-#        IDEAS=100000 DURATION=20s bench/public-pages.sh
+#   uncached pages  vs /bench/baseline/ideas (the same /ideas page by hand: its shell taken once from
+#                      the portal, the list queried with a compiled query and written with a StringBuilder)
+#                   and /bench/baseline/ideas-bare (the same query, a bare page without header or footer)
+#   cached pages    vs /bench/static/ideas   (the bytes of the portal's /ideas page served from memory)
+# Then the server time (first middleware to last byte, measured in the portal) of list and search
+# requests at SERVER_CONNECTIONS connections, as p50/p95/p99.
+# Usage: bench/public-pages.sh                   (10,000 published ideas, 32 connections, 10 s per run)
+#        IDEAS=100000 bench/public-pages.sh      (the 100k mode: list and search server time p95)
+#        ONLY_SERVER_TIME=1 IDEAS=100000 bench/public-pages.sh
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
@@ -11,6 +16,8 @@ IDEAS=${IDEAS:-10000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5190}
+SERVER_CONNECTIONS=${SERVER_CONNECTIONS:-4}
+ONLY_SERVER_TIME=${ONLY_SERVER_TIME:-0}
 BASE="http://127.0.0.1:$PORT"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -33,7 +40,7 @@ RateLimits__RequestsPerMinute=1000000000 \
 Logging__LogLevel__Default=Warning \
 dotnet "$WORK/app/DigitalAlmaty.Web.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 600); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1800); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
 IDEA=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | head -n 1)
@@ -62,11 +69,15 @@ measure() {
 UNCACHED=(-H "Authorization: bench")
 
 RESULTS=$WORK/results.txt
+: >"$RESULTS"
+if [[ $ONLY_SERVER_TIME != 1 ]]; then
 {
     measure baseline-ideas /bench/baseline/ideas
+    measure baseline-bare /bench/baseline/ideas-bare
     measure ideas-uncached /ideas "${UNCACHED[@]}"
     measure idea-page-uncached "/$IDEA" "${UNCACHED[@]}"
     measure events-uncached /events "${UNCACHED[@]}"
+    measure home-uncached / "${UNCACHED[@]}"
     measure static-bytes /bench/static/ideas
     measure ideas-cached /ideas
     measure idea-page-cached "/$IDEA"
@@ -81,7 +92,31 @@ awk '
     { rps[$1] = $2; p99[$1] = $4 }
     END {
         printf "ideas uncached / baseline:      %.2f x throughput, p99 %.2f x\n", rps["ideas-uncached"] / rps["baseline-ideas"], p99["ideas-uncached"] / p99["baseline-ideas"]
+        printf "ideas uncached / bare baseline: %.2f x throughput, p99 %.2f x\n", rps["ideas-uncached"] / rps["baseline-bare"], p99["ideas-uncached"] / p99["baseline-bare"]
         printf "idea page uncached / baseline:  %.2f x throughput, p99 %.2f x\n", rps["idea-page-uncached"] / rps["baseline-ideas"], p99["idea-page-uncached"] / p99["baseline-ideas"]
         printf "ideas cached / static bytes:    %.2f x throughput\n", rps["ideas-cached"] / rps["static-bytes"]
         printf "ideas cached / baseline:        %.2f x throughput\n", rps["ideas-cached"] / rps["baseline-ideas"]
     }' "$RESULTS"
+fi
+
+# Server time of list and search pages (uncached), measured inside the portal.
+CURSOR=$(curl -fs -H "Authorization: bench" "$BASE/ideas" | grep -o 'after=[A-Za-z0-9_-]*' | head -n 1)
+DEEP=$(curl -fs -H "Authorization: bench" "$BASE/ideas?sort=title" | grep -o 'after=[A-Za-z0-9_-]*' | head -n 1)
+server_time() {
+    local name=$1 path=$2
+    curl -fs "$BASE/bench/timings?reset=true" >/dev/null
+    wrk -t2 -c"$SERVER_CONNECTIONS" -d"$DURATION" -H "Authorization: bench" "$BASE$path" >/dev/null 2>&1
+    curl -fs "$BASE/bench/timings?reset=true" | awk -F'\t' -v n="$name" '$1 ~ /\(uncached\)$/ { printf "%-34s %8d %9s %9s %9s\n", n, $2, $3, $4, $5 }'
+}
+SEARCH_COMMON=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("парковок"))')
+SEARCH_RARE=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("SFpark"))')
+echo
+echo "Server time, $IDEAS published ideas, $SERVER_CONNECTIONS connections, $DURATION per run (uncached)"
+printf "%-34s %8s %9s %9s %9s\n" request count "p50 ms" "p95 ms" "p99 ms"
+server_time "list /ideas" "/ideas"
+server_time "list /ideas, next page" "/ideas?$CURSOR"
+server_time "list /ideas?sort=title, page 2" "/ideas?sort=title&$DEEP"
+server_time "list /ideas?category=transport" "/ideas?category=transport"
+server_time "list /ideas?tag=sensors" "/ideas?tag=sensors"
+server_time "search (common word)" "/search?q=$SEARCH_COMMON"
+server_time "search (rare word)" "/search?q=$SEARCH_RARE"

@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using DigitalAlmaty.Domain.Events;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Tests.Domain;
 using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Data;
@@ -27,6 +28,21 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
 
         public Guid TenOClockEvent { get; private set; }
 
+        public Guid PublishedNews { get; private set; }
+
+        public Guid DraftNews { get; private set; }
+
+        public Guid UnpublishedNews { get; private set; }
+
+        public Guid PublishedReport { get; private set; }
+
+        public Guid PublishedProject { get; private set; }
+
+        public Guid ScheduledProject { get; private set; }
+
+        /// <summary>Ideas 0, 5, 10… carry this tag (Cyrillic, stored escaped in JSON).</summary>
+        public const string Tag = "велодорожки";
+
         public async Task InitializeAsync()
         {
             var author = await CreateUserAsync($"catalog-{Guid.NewGuid():N}@example.kz", "Catalog-Pass-2026", "Каталог Автор");
@@ -37,7 +53,8 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
                 var idea = Idea.StartDraft(Guid.NewGuid(), author.Id, start);
                 // Every fifth pair shares a title and a publication time, to exercise the id tie-break.
                 var title = $"Идея {(i / 2):D3}";
-                idea.Edit(author.Id, SubmissionBuilder.ValidIdea with { Title = title, Category = i % 3 == 0 ? "ecology" : "transport" }, start);
+                var tags = i % 5 == 0 ? new[] { Tag, "100%_open" } : new[] { "parking" };
+                idea.Edit(author.Id, SubmissionBuilder.ValidIdea with { Title = title, Category = i % 3 == 0 ? "ecology" : "transport", Tags = tags }, start);
                 idea.Submit(author.Id, start);
                 idea.Approve("moderator", start.AddHours(i / 2));
                 db.Ideas.Add(idea);
@@ -64,6 +81,26 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
             past.Approve("moderator", now.AddDays(-39));
             db.Events.AddRange(upcoming, past);
             TenOClockEvent = upcoming.Id;
+
+            Publication Staff(PublicationKind kind, string title, Action<Publication>? then = null)
+            {
+                var item = new Publication(Guid.NewGuid(), kind, "editor", now.AddDays(-1),
+                    [new("ru", title, "Кратко: " + title, "Текст"), new("en", title + " (en)", string.Empty, "Text")]);
+                then?.Invoke(item);
+                db.Publications.Add(item);
+                return item;
+            }
+
+            PublishedNews = Staff(PublicationKind.News, "Новость для всех", p => p.PublishNow("editor", now.AddHours(-2))).Id;
+            DraftNews = Staff(PublicationKind.News, "Черновик новости").Id;
+            UnpublishedNews = Staff(PublicationKind.News, "Снятая новость", p =>
+            {
+                p.PublishNow("editor", now.AddHours(-3));
+                p.Unpublish("editor", now.AddHours(-1));
+            }).Id;
+            PublishedReport = Staff(PublicationKind.Report, "Годовой отчёт", p => p.PublishNow("editor", now.AddHours(-2))).Id;
+            PublishedProject = Staff(PublicationKind.Project, "Городской проект", p => p.PublishNow("editor", now.AddHours(-2))).Id;
+            ScheduledProject = Staff(PublicationKind.Project, "Будущий проект", p => p.Schedule("editor", now.AddDays(30), now)).Id;
             await db.SaveChangesAsync();
         }
 
@@ -190,6 +227,14 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
         Assert.DoesNotContain(locations, l => l.Contains(fixture.Waiting.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(locations, l => l.Contains(fixture.Draft.ToString(), StringComparison.Ordinal));
 
+        Assert.Contains($"http://localhost/news/{fixture.PublishedNews}", locations);
+        Assert.Contains($"http://localhost/reports/{fixture.PublishedReport}", locations);
+        Assert.Contains($"http://localhost/projects/{fixture.PublishedProject}", locations);
+        foreach (var hidden in new[] { fixture.DraftNews, fixture.UnpublishedNews, fixture.ScheduledProject })
+        {
+            Assert.DoesNotContain(locations, l => l.Contains(hidden.ToString(), StringComparison.Ordinal));
+        }
+
         var robots = await client.GetStringAsync("/robots.txt");
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
         Assert.Contains("Disallow: /Identity/", robots, StringComparison.Ordinal);
@@ -209,5 +254,98 @@ public sealed class CatalogTests(CatalogTests.Fixture fixture) : IClassFixture<C
         Assert.Contains("Цифровой Алматы", citation, StringComparison.Ordinal);
         Assert.EndsWith($"http://localhost/ideas/{id}", citation, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("meta[name=robots]"));
+    }
+
+    [Fact]
+    public async Task TagFilter_ShowsOnlyIdeasWithThatTag_AndKeepsItWhilePaging()
+    {
+        var seen = await WalkAsync("/ideas?tag=" + Uri.EscapeDataString(Fixture.Tag));
+        var expected = Enumerable.Range(0, Fixture.PublishedIdeas).Where(i => i % 5 == 0).Select(i => fixture.Published[i]);
+        Assert.Equal(expected.Order(), seen.Order());
+
+        // LIKE wildcards in a tag are taken literally: "%" alone matches nothing, "100%_open" matches exactly its ideas.
+        Assert.Empty(await WalkAsync("/ideas?tag=%25"));
+        Assert.Empty(await WalkAsync("/ideas?tag=_"));
+        Assert.Equal(expected.Order(), (await WalkAsync("/ideas?tag=100%25_open")).Order());
+
+        using var client = fixture.CreatePortalClient();
+        var page = await HtmlPage.GetAsync(client, "/ideas?tag=" + Uri.EscapeDataString(Fixture.Tag) + "&category=ecology");
+        Assert.Contains(Fixture.Tag, page.Document.QuerySelector("[data-testid=tag-filter]")!.TextContent, StringComparison.Ordinal);
+        var both = await WalkAsync("/ideas?tag=" + Uri.EscapeDataString(Fixture.Tag) + "&category=ecology");
+        Assert.Equal(Enumerable.Range(0, Fixture.PublishedIdeas).Where(i => i % 15 == 0).Select(i => fixture.Published[i]).Order(), both.Order());
+        // Every tag on a card is a link to the list filtered by it.
+        var all = await HtmlPage.GetAsync(client, "/ideas");
+        Assert.NotNull(all.Document.QuerySelector($".tag-list--links a[href='ideas?tag={Uri.EscapeDataString(Fixture.Tag)}']"));
+    }
+
+    [Fact]
+    public async Task NewsFeed_IsValidAtom_WithEachEntryLinkingToItsPage_PublishedOnly()
+    {
+        using var client = fixture.CreatePortalClient();
+        var response = await client.GetAsync("/feeds/news.atom");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(reader);
+        var entry = Assert.Single(feed.Items);
+        Assert.Equal("Новость для всех", entry.Title.Text);
+        Assert.Equal($"http://localhost/news/{fixture.PublishedNews}", entry.Links.Single().Uri.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(entry.Links.Single().Uri.AbsolutePath)).StatusCode);
+        Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.ToString() == "http://localhost/feeds/news.atom");
+
+        var english = SyndicationFeed.Load(XmlReader.Create(await client.GetStreamAsync("/feeds/news.atom?culture=en-US")));
+        Assert.Equal("Новость для всех (en)", Assert.Single(english.Items).Title.Text);
+    }
+
+    [Fact]
+    public async Task HomePage_ShowsNews_UpcomingEvents_NewestIdeas_ReportsAndProjects()
+    {
+        using var client = fixture.CreatePortalClient();
+        var home = await HtmlPage.GetAsync(client, "/?culture=ru-RU");
+
+        static List<string?> Links(HtmlPage page, string block) =>
+            page.Document.QuerySelectorAll($"[data-testid={block}] li a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal([$"news/{fixture.PublishedNews}"], Links(home, "home-news"));
+        Assert.Equal([$"events/{fixture.TenOClockEvent}"], Links(home, "home-events"));
+        var newest = (await HtmlPage.GetAsync(client, "/ideas")).Document.QuerySelectorAll(".item-card h2 a").Take(3).Select(a => a.GetAttribute("href"));
+        Assert.Equal(newest, Links(home, "home-ideas"));
+        Assert.Equal([$"reports/{fixture.PublishedReport}", $"projects/{fixture.PublishedProject}"], Links(home, "home-documents"));
+        Assert.NotNull(home.Document.QuerySelector("[data-testid=home-documents] a[href='reports']"));
+        Assert.NotNull(home.Document.QuerySelector("[data-testid=home-documents] a[href='projects']"));
+        Assert.DoesNotContain("<!--Blazor:{", home.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Drafts, items waiting for a moderator, unpublished and future publications appear on no public surface.</summary>
+    [Fact]
+    public async Task OnlyPublished_AppearsAnywherePublic()
+    {
+        using var client = fixture.CreatePortalClient();
+        var hiddenTitles = new[] { "Черновик не для всех", "Ждёт модератора", "Черновик новости", "Снятая новость", "Будущий проект" };
+        var hiddenIds = new[] { fixture.Draft, fixture.Waiting, fixture.DraftNews, fixture.UnpublishedNews, fixture.ScheduledProject };
+        var surfaces = new[]
+        {
+            "/", "/?culture=en-US", "/ideas", "/ideas?sort=title", "/events", "/news", "/reports", "/projects",
+            "/feeds/ideas.atom", "/feeds/events.atom", "/feeds/news.atom", "/events/calendar.ics", "/sitemap.xml",
+            "/search?q=" + Uri.EscapeDataString("Черновик"), "/search?q=" + Uri.EscapeDataString("Ждёт"),
+        };
+        foreach (var url in surfaces)
+        {
+            var body = await client.GetStringAsync(url);
+            foreach (var title in hiddenTitles)
+            {
+                Assert.False(body.Contains(title, StringComparison.Ordinal), $"{url} shows \"{title}\"");
+            }
+
+            foreach (var id in hiddenIds)
+            {
+                Assert.False(body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase), $"{url} links to hidden {id}");
+            }
+        }
+
+        foreach (var url in new[] { $"/ideas/{fixture.Draft}", $"/ideas/{fixture.Waiting}", $"/news/{fixture.DraftNews}", $"/news/{fixture.UnpublishedNews}", $"/projects/{fixture.ScheduledProject}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+        }
     }
 }

@@ -42,4 +42,34 @@ public sealed class DemoSeedTests(DemoSeedTests.Fixture fixture) : IClassFixture
         var page = await HtmlPage.GetAsync(client, $"/ideas/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
+
+    [Fact]
+    public async Task DemoPublications_AreInThreeLanguages_WithDrawnCoversThatReadersCanOpen()
+    {
+        using (var scope = fixture.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync();
+        }
+
+        await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var publications = await db.Publications.AsNoTracking().ToListAsync();
+        Assert.Contains(publications, p => p.Kind == DigitalAlmaty.Domain.Publications.PublicationKind.News);
+        Assert.Contains(publications, p => p.Kind == DigitalAlmaty.Domain.Publications.PublicationKind.Report);
+        Assert.Contains(publications, p => p.Kind == DigitalAlmaty.Domain.Publications.PublicationKind.Project);
+        Assert.All(publications, p => Assert.Equal(["en", "kk", "ru"], p.Languages.Order(StringComparer.Ordinal)));
+        var withCover = publications.Where(p => p.CoverImageId is not null).ToList();
+        Assert.NotEmpty(withCover);
+
+        using var client = fixture.CreatePortalClient();
+        var item = withCover[0];
+        var path = $"{DigitalAlmaty.Web.Features.Publications.PublicationSections.PathOf(item.Kind)}/{item.Id}";
+        var page = await HtmlPage.GetAsync(client, $"/{path}?culture=kk-KZ");
+        var cover = page.Document.QuerySelector("img.publication__cover")!;
+        Assert.Contains(item.TextIn("kk")!.Title, cover.GetAttribute("alt"), StringComparison.Ordinal);
+        var image = await client.GetAsync("/" + cover.GetAttribute("src"));
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        var bytes = await image.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], bytes[..4]);
+        Assert.InRange(bytes.Length, 1_000, 200_000);
+    }
 }

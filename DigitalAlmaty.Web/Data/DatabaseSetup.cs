@@ -120,21 +120,50 @@ public static class DatabaseSetup
 
         private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+        /// <summary>
+        /// Native connections already set up. Pooled connections keep their pragmas, so each native
+        /// connection gets them once, not on every open (which costs every request a few statements).
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = new();
+
+        private static bool NeedsSetup(DbConnection connection) =>
+            connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out _);
+
+        private static void MarkSetUp(DbConnection connection)
+        {
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+            {
+                Prepared.AddOrUpdate(handle, Pragmas);
+            }
+        }
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             AddUnicodeLower(connection);
+            if (!NeedsSetup(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            MarkSetUp(connection);
         }
 
         public override async Task ConnectionOpenedAsync(
             DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             AddUnicodeLower(connection);
+            if (!NeedsSetup(connection))
+            {
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkSetUp(connection);
         }
     }
 }

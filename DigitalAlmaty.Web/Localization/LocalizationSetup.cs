@@ -10,6 +10,10 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // The localizer reads the culture at each lookup, so one instance per T serves every request. The
+        // default (transient) registration makes the factory look up assembly attributes for every
+        // component that injects a localizer, on every request; this one also keeps the strings it found.
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(CachedStringLocalizer<>));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var configured = PortalCultures.CreateOptions();

@@ -37,7 +37,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.Revision).IsConcurrencyToken();
 
         builder.HasIndex(s => new { s.Status, s.SubmittedAt, s.Id });
-        builder.HasIndex(KindColumn, nameof(Submission.Status), nameof(Submission.PublishedAt));
+        // The public lists: newest first and by title, each with the id that breaks ties (keyset paging).
+        builder.HasIndex(KindColumn, nameof(Submission.Status), nameof(Submission.PublishedAt), nameof(Submission.Id));
+        builder.HasIndex(KindColumn, nameof(Submission.Status), nameof(Submission.Title), nameof(Submission.Id));
         builder.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
 
         builder.OwnsMany(s => s.History, history =>

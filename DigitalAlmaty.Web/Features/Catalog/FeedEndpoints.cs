@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace DigitalAlmaty.Web.Features.Catalog;
 
 /// <summary>
-/// Atom feeds of ideas and events and iCalendar files of events (clause 3.5: every item links back
+/// Atom feeds of news, ideas and events and iCalendar files of events (clause 3.5: every item links back
 /// to its page on the portal). Times in calendars carry the Asia/Almaty zone.
 /// </summary>
 public static class FeedEndpoints
@@ -32,6 +32,13 @@ public static class FeedEndpoints
             var page = await catalog.EventsAsync(past: false, null, 50);
             var items = page.Items.Select(e => Item(http, $"events/{e.Id}", e.Title, e.Description, e.StartsAt, e.Id));
             return Atom(http, "feeds/events.atom", $"{text["Events.Title"]} — {shared["Site.Name"]}", items);
+        });
+
+        endpoints.MapGet("/feeds/news.atom", async (HttpContext http, Publications.PublicationCatalog publications, IStringLocalizer<SharedText> shared) =>
+        {
+            var page = await publications.ListAsync(Domain.Publications.PublicationKind.News, Publications.PublicationSections.CurrentLanguage, null, 50);
+            var items = page.Items.Select(n => Item(http, $"news/{n.Id}", n.Title, n.Summary, n.PublishedAt, n.Id));
+            return Atom(http, "feeds/news.atom", $"{shared["Nav.News"]} — {shared["Site.Name"]}", items);
         });
 
         endpoints.MapGet("/events/calendar.ics", async (HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text) =>

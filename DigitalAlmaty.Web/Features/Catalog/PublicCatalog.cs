@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Catalog;
 
-public sealed record IdeaCard(Guid Id, string Title, string Summary, string? Category, DateTimeOffset PublishedAt, string AuthorName);
+public sealed record IdeaCard(Guid Id, string Title, string Summary, string? Category, DateTimeOffset PublishedAt, string AuthorName, IReadOnlyList<string> Tags);
 
 public sealed record EventCard(
     Guid Id, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, EventFormat Format,
@@ -38,13 +38,65 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
     public static string AuthorName(Microsoft.Extensions.Localization.IStringLocalizer<Resources.CatalogText> text, string? name) =>
         string.IsNullOrEmpty(name) || name == FormerParticipantKey ? text[FormerParticipantKey] : name;
 
-    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize)
+
+    /// <summary>The newest-first list (the most read one) as compiled queries: first page, and a page after a cursor.</summary>
+    private static readonly Func<PortalDbContext, string?, string?, int, IAsyncEnumerable<IdeaCard>> NewestFirst = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? FormerParticipantKey, i.Tags));
+
+    private static readonly Func<PortalDbContext, string?, string?, DateTimeOffset, Guid, int, IAsyncEnumerable<IdeaCard>> NewestAfter = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, DateTimeOffset at, Guid id, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
+                .Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(id) < 0))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? FormerParticipantKey, i.Tags));
+
+    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null)
     {
         await using var db = await databases.CreateDbContextAsync();
+        category = string.IsNullOrEmpty(category) ? null : category;
+        if (sort == IdeaSort.Newest)
+        {
+            var pattern = TagPattern(tag);
+            var source = Cursor.Parse(cursor) is { } c && c.TryInstant(out var instant)
+                ? NewestAfter(db, category, pattern, instant, c.Id, pageSize + 1)
+                : NewestFirst(db, category, pattern, pageSize + 1);
+            var page = new List<IdeaCard>(pageSize + 1);
+            await foreach (var card in source)
+            {
+                page.Add(card);
+            }
+
+            var last = page.Count > pageSize ? page[pageSize - 1] : null;
+            return new CatalogPage<IdeaCard>(page.Take(pageSize).ToList(), last is null ? null : Cursor.Of(last.PublishedAt, last.Id));
+        }
+
         var query = db.Ideas.AsNoTracking().Where(i => i.Status == SubmissionStatus.Published);
-        if (!string.IsNullOrEmpty(category))
+        if (category is not null)
         {
             query = query.Where(i => i.Category == category);
+        }
+
+        if (TagPattern(tag) is { } tagPattern)
+        {
+            // Tags are stored as a JSON array; the tag serialised the same way, quotes included, matches one whole element.
+            query = query.Where(i => EF.Functions.Like((string)(object)i.Tags, tagPattern, LikeEscape));
         }
 
         var after = Cursor.Parse(cursor);
@@ -53,7 +105,8 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             if (after is { } a)
             {
 #pragma warning disable CA1309 // Translated to SQL: the database's collation orders titles, the same one ORDER BY uses.
-                query = query.Where(i => string.Compare(i.Title, a.Text) > 0 || (i.Title == a.Text && i.Id.CompareTo(a.Id) > 0));
+                // The outer ">=" bounds an index range; the OR inside only breaks ties.
+                query = query.Where(i => string.Compare(i.Title, a.Text) >= 0 && (string.Compare(i.Title, a.Text) > 0 || i.Id.CompareTo(a.Id) > 0));
 #pragma warning restore CA1309
             }
 
@@ -63,22 +116,44 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         {
             if (after is { } a && a.TryInstant(out var at))
             {
-                query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id.CompareTo(a.Id) < 0));
+                query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(a.Id) < 0));
             }
 
             query = query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
         }
 
-        var rows = await query
-            .Select(i => new IdeaCard(
-                i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value,
-                db.Users.Where(u => u.Id == i.AuthorId && u.AnnulledAt == null).Select(u => u.DisplayName).FirstOrDefault() ?? FormerParticipantKey))
-            .Take(pageSize + 1)
+        // The page is cut first, then joined to its authors (the join touches only the rows shown) and ordered again.
+        var joined =
+            from i in query.Take(pageSize + 1)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new { Idea = i, Author = u.AnnulledAt == null ? u.DisplayName : null };
+        joined = sort == IdeaSort.Title
+            ? joined.OrderBy(x => x.Idea.Title).ThenBy(x => x.Idea.Id)
+            : joined.OrderByDescending(x => x.Idea.PublishedAt).ThenByDescending(x => x.Idea.Id);
+        var rows = await joined
+            .Select(x => new IdeaCard(x.Idea.Id, x.Idea.Title, x.Idea.Summary, x.Idea.Category, x.Idea.PublishedAt!.Value, x.Author ?? FormerParticipantKey, x.Idea.Tags))
             .ToListAsync();
         var next = rows.Count > pageSize
             ? (sort == IdeaSort.Title ? Cursor.Of(rows[pageSize - 1].Title, rows[pageSize - 1].Id) : Cursor.Of(rows[pageSize - 1].PublishedAt, rows[pageSize - 1].Id))
             : null;
         return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
+    }
+
+    private const string LikeEscape = "!";
+
+    /// <summary>The LIKE pattern that finds one tag in the stored JSON array, or null for no tag filter.</summary>
+    internal static string? TagPattern(string? tag)
+    {
+        var trimmed = tag?.Trim().TrimStart('#');
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Domain.Ideas.Idea.TagMaxLength)
+        {
+            return null;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(trimmed, System.Text.Json.JsonSerializerOptions.Default);
+        var escaped = json.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
+        return $"%{escaped}%";
     }
 
     /// <summary>Upcoming events soonest first (those still running count as upcoming), or past events latest first.</summary>
@@ -92,8 +167,8 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         if (after is { } a && a.TryInstant(out var at))
         {
             query = past
-                ? query.Where(e => e.StartsAt < at || (e.StartsAt == at && e.Id.CompareTo(a.Id) < 0))
-                : query.Where(e => e.StartsAt > at || (e.StartsAt == at && e.Id.CompareTo(a.Id) > 0));
+                ? query.Where(e => e.StartsAt <= at && (e.StartsAt < at || e.Id.CompareTo(a.Id) < 0))
+                : query.Where(e => e.StartsAt >= at && (e.StartsAt > at || e.Id.CompareTo(a.Id) > 0));
         }
 
         query = past

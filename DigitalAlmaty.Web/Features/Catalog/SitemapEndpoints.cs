@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Catalog;
 
-/// <summary>sitemap.xml (published items and the sections) and robots.txt (clauses 3.5 and 4.4.2).</summary>
+/// <summary>sitemap.xml (the sections, published ideas and events, visible publications) and robots.txt (clauses 3.5 and 4.4.2).</summary>
 public static class SitemapEndpoints
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -28,14 +28,21 @@ public static class SitemapEndpoints
             """,
             "text/plain; charset=utf-8"));
 
-        endpoints.MapGet("/sitemap.xml", async (HttpContext http, IDbContextFactory<PortalDbContext> databases) =>
+        endpoints.MapGet("/sitemap.xml", async (HttpContext http, IDbContextFactory<PortalDbContext> databases, TimeProvider clock) =>
         {
             await using var db = await databases.CreateDbContextAsync();
             var items = await db.Submissions.AsNoTracking()
                 .Where(s => s.Status == SubmissionStatus.Published)
                 .OrderByDescending(s => s.UpdatedAt)
                 .Select(s => new { s.Id, Kind = EF.Property<string>(s, Data.Configurations.SubmissionConfiguration.KindColumn), s.UpdatedAt })
-                .Take(45_000)
+                .Take(44_000)
+                .ToListAsync();
+
+            var now = clock.GetUtcNow();
+            var publications = await Publications.PublicationCatalog.Visible(db.Publications.AsNoTracking(), now)
+                .OrderByDescending(p => p.UpdatedAt)
+                .Select(p => new { p.Id, p.Kind, p.UpdatedAt })
+                .Take(5_000)
                 .ToListAsync();
 
             var root = Root(http);
@@ -51,6 +58,11 @@ public static class SitemapEndpoints
                 foreach (var item in items)
                 {
                     Url(xml, $"{root}{(item.Kind == nameof(SubmissionKind.Idea) ? "ideas" : "events")}/{item.Id}", item.UpdatedAt);
+                }
+
+                foreach (var publication in publications)
+                {
+                    Url(xml, $"{root}{Publications.PublicationSections.PathOf(publication.Kind)}/{publication.Id}", publication.UpdatedAt);
                 }
 
                 xml.WriteEndElement();

@@ -11,16 +11,19 @@ namespace DigitalAlmaty.Web.Features.Demo;
 /// <summary>
 /// With <c>Demo:Seed</c> on (Development), fills an empty database with a few participants, ideas
 /// and events in Russian, Kazakh and English, some published and some waiting for a moderator, so
-/// the first start shows a living portal. Does nothing when any submission exists.
+/// the first start shows a living portal, plus news, reports and projects in all three languages with
+/// cover pictures drawn at seed time. Does nothing when any submission (or publication) exists.
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<PortalDbContext> databases,
     UserManager<PortalUser> users,
     IConfiguration configuration,
+    Files.FileStore files,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
     private const string DemoModerator = "demo-moderator";
+    private const string DemoEditor = "demo-editor";
 
     public async Task RunAsync()
     {
@@ -30,6 +33,7 @@ public sealed class DemoSeeder(
             return;
         }
 
+        await SeedPublicationsAsync();
         await using var db = await databases.CreateDbContextAsync();
         if (await db.Submissions.AnyAsync())
         {
@@ -78,6 +82,37 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync();
         logger.LogInformation("Demo content added: {Ideas} ideas and {Events} events.", ideas.Count, events.Count);
+    }
+
+    /// <summary>Demo news, reports and projects in ru/kk/en, some with a cover drawn at seed time. Only into a portal without publications.</summary>
+    private async Task SeedPublicationsAsync()
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        if (await db.Publications.AnyAsync())
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var items = DemoContent.Publications;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            Guid? cover = null;
+            if (item.WithCover)
+            {
+                var upload = await files.SaveImageAsync(DemoEditor, new MemoryStream(DemoImages.Cover(i)), $"demo-cover-{i + 1}.png");
+                cover = upload.FileId;
+            }
+
+            var at = now.AddDays(-item.DaysAgo);
+            var publication = new Domain.Publications.Publication(Guid.NewGuid(), item.Kind, DemoEditor, at, item.Texts, cover);
+            publication.PublishNow(DemoEditor, at);
+            db.Publications.Add(publication);
+        }
+
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo publications added: {Count}.", items.Count);
     }
 
     /// <summary>For bench/: tops the database up to <paramref name="count"/> published ideas, in batches.</summary>

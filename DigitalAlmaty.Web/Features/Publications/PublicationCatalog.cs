@@ -69,7 +69,7 @@ public sealed class PublicationCatalog(IDbContextFactory<PortalDbContext> databa
         var after = PublicCatalog.Cursor.Parse(cursor);
         if (after is { } a && a.TryInstant(out var at))
         {
-            query = query.Where(p => p.PublishAt < at || (p.PublishAt == at && p.Id.CompareTo(a.Id) < 0));
+            query = query.Where(p => p.PublishAt <= at && (p.PublishAt < at || p.Id.CompareTo(a.Id) < 0));
         }
 
         // Titles and summaries only: bodies (up to 50,000 characters per language) stay in the database.

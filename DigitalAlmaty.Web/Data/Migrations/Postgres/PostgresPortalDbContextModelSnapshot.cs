@@ -233,9 +233,11 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
-                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt");
-
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "Title", "Id");
 
                     b.ToTable("Submissions", (string)null);
 

@@ -228,9 +228,11 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
-                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt");
-
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "Title", "Id");
 
                     b.ToTable("Submissions", (string)null);
 
