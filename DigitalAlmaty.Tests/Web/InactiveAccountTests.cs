@@ -111,6 +111,12 @@ public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
         var user = await UserAsync("Алия Неактивная", Almaty(lastDay, 19));
         var email = user.Email!;
         var idea = await fixture.Seed.IdeaAsync(user.Id, "Идея ушедшего участника", SubmissionSeed.Submit(user.Id), SubmissionSeed.Approve());
+        using (await fixture.SignedInClientAsync(email))
+        {
+        }
+
+        await WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastActivityAt, Almaty(lastDay, 19))));
+        Assert.True(await WithDbAsync(db => db.SignIns.AnyAsync(x => x.UserId == user.Id)));
         var march1 = new DateOnly(lastDay.Year + 1, 3, 1);
 
         SetToday(march1.AddDays(-31));
@@ -157,6 +163,7 @@ public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
         }
 
         Assert.True(await WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "User.Annul" && a.SubjectId == user.Id && a.ActorId == AccountAnnulment.SystemActor)));
+        Assert.False(await WithDbAsync(db => db.SignIns.AnyAsync(x => x.UserId == user.Id)));
 
         // The old address and password no longer sign in.
         using var client = fixture.CreatePortalClient();

@@ -260,6 +260,7 @@ public sealed class AccountAnnulment(
         await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
         await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
         await db.Notifications.Where(n => n.UserId == user.Id).ExecuteDeleteAsync();
+        await db.SignIns.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
         db.AuditLog.Add(new AuditEntry
         {
             At = now,
