@@ -39,6 +39,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             // Test clients share one address; RateLimitTests sets real limits.
             ["RateLimits:RequestsPerMinute"] = "100000",
             ["RateLimits:AccountPostsPerMinute"] = "100000",
+            ["RateLimits:ReportPostsPerMinute"] = "100000",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",
         };

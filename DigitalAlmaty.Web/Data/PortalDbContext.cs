@@ -37,6 +37,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<ContentFlag> ContentFlags => Set<ContentFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

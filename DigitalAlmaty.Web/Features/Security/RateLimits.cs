@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Form posts that guard accounts: sign-in, registration, password reset, confirmation e-mails.</summary>
     public int AccountPostsPerMinute { get; set; } = 20;
+
+    /// <summary>Readers' reports on ideas and events (4.3.5–4.3.11): few people report more than one item a minute.</summary>
+    public int ReportPostsPerMinute { get; set; } = 5;
 }
 
 /// <summary>
@@ -46,6 +49,10 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                     IsAccountPost(http)
                         ? RateLimitPartition.GetFixedWindowLimiter("account:" + Client(http), _ => Window(limits.AccountPostsPerMinute))
+                        : RateLimitPartition.GetNoLimiter("none")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    IsReportPost(http)
+                        ? RateLimitPartition.GetFixedWindowLimiter("report:" + Client(http), _ => Window(limits.ReportPostsPerMinute))
                         : RateLimitPartition.GetNoLimiter("none")));
             options.OnRejected = (context, _) =>
             {
@@ -69,6 +76,20 @@ public static class RateLimits
     private static bool IsStatusPage(HttpContext http) => http.Request.Path.StartsWithSegments("/status");
 
     private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A post of the report form: /ideas/{id}/report or /events/{id}/report.</summary>
+    private static bool IsReportPost(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path.Value is not { } path)
+        {
+            return false;
+        }
+
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 3
+            && (parts[0].Equals("ideas", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("events", StringComparison.OrdinalIgnoreCase))
+            && parts[2].Equals("report", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool IsAccountPost(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
