@@ -7,6 +7,7 @@ public static class ManageNavPages
     public const string Email = "/Account/Manage/Email";
     public const string ChangePassword = "/Account/Manage/ChangePassword";
     public const string TwoFactorAuthentication = "/Account/Manage/TwoFactorAuthentication";
+    public const string PersonalData = "/Account/Manage/PersonalData";
 
     public static IReadOnlyList<(string Page, string TitleKey)> Items { get; } =
     [
@@ -14,6 +15,7 @@ public static class ManageNavPages
         (Email, "Nav.Email"),
         (ChangePassword, "Nav.Password"),
         (TwoFactorAuthentication, "Nav.TwoFactor"),
+        (PersonalData, "Nav.PersonalData"),
     ];
 
     private static readonly string[] TwoFactorPages =
