@@ -36,6 +36,7 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionService>();
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
+        services.AddScoped<Features.Flags.FlagService>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
         services.AddScoped<Features.Catalog.PortalSearch>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();

@@ -8,6 +8,7 @@ using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Claims;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.PersonalData;
 using DigitalAlmaty.Web.Features.Security;
 using DigitalAlmaty.Web.Localization;
 using DigitalAlmaty.Web.Realtime;
@@ -28,6 +29,7 @@ builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRealtime(builder.Configuration);
 builder.Services.AddPortalGovernance();
 builder.Services.AddPortalClaims();
+builder.Services.AddPortalPersonalData();
 builder.Services.AddMudServices();
 builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PortalDbContext>()
@@ -68,6 +70,7 @@ app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicP
 app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapBenchEndpoints(app.Configuration);
 app.MapPortalGovernance();
+app.MapPortalPersonalData();
 app.MapRazorPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PublicPageCache.Policy);
 

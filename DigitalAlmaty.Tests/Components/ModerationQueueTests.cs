@@ -161,6 +161,45 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportedItems_AppearAsFlaggedRows_Live_AndLeaveWhenResolved()
+    {
+        var idea = Idea.StartDraft(Guid.NewGuid(), _authorId, DateTimeOffset.UtcNow.AddHours(-3));
+        idea.Edit(_authorId, SubmissionSeed.IdeaContent("Опубликованная идея с жалобами"), DateTimeOffset.UtcNow.AddHours(-3));
+        idea.Submit(_authorId, DateTimeOffset.UtcNow.AddHours(-2));
+        idea.Approve(_moderatorId, DateTimeOffset.UtcNow.AddHours(-1));
+        await using (var db = await Databases().CreateDbContextAsync())
+        {
+            db.Add(idea);
+            await db.SaveChangesAsync();
+        }
+
+        var queue = Render<ModerationQueuePage>();
+        queue.WaitForState(() => _feed.SubscriberCount >= 4);
+        Assert.Empty(queue.FindAll("[data-testid=flagged-row]"));
+
+        async Task FlagAsync(string reporterId, string clause)
+        {
+            await using var db = await Databases().CreateDbContextAsync();
+            db.ContentFlags.Add(new ContentFlag { SubmissionId = idea.Id, ReporterId = reporterId, Clause = clause, Message = "Проверьте, пожалуйста.", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            _feed.Publish(new FlagsChanged(idea.Id));
+        }
+
+        await FlagAsync(_moderatorId, ModerationClauses.PersonalData);
+        queue.WaitForAssertion(() => Assert.Contains("Жалоб: 1", queue.Find("[data-testid=flag-count]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("4.3.9", queue.Find("[data-testid=flag-reasons]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Опубликованная идея с жалобами", queue.Find("[data-testid=flagged-row]").TextContent, StringComparison.Ordinal);
+
+        await FlagAsync(_authorId, ModerationClauses.PersonalData);
+        queue.WaitForAssertion(() => Assert.Contains("Жалоб: 2", queue.Find("[data-testid=flag-count]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("×2", queue.Find("[data-testid=flag-reasons]").TextContent, StringComparison.Ordinal);
+
+        // Resolved (hidden elsewhere): the row leaves.
+        await ChangeAsync(idea.Id, item => item.Hide(_moderatorId, DateTimeOffset.UtcNow, [ModerationClauses.PersonalData], null));
+        queue.WaitForAssertion(() => Assert.Empty(queue.FindAll("[data-testid=flagged-row]")));
+    }
+
+    [Fact]
     public async Task Disposing_TheQueue_Unsubscribes()
     {
         var before = _feed.SubscriberCount;

@@ -265,7 +265,8 @@ public sealed class ManagePagesTests(ManagePagesTests.Fixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData(ManageUrl + "/PersonalData")]
+    [InlineData(ManageUrl + "/DownloadPersonalData")]
+    [InlineData(ManageUrl + "/DeletePersonalData")]
     [InlineData(ManageUrl + "/ExternalLogins")]
     [InlineData(ManageUrl + "/SetPassword")]
     public async Task Manage_PagesNotWrittenYet_AnswerNotFound(string url)

@@ -55,3 +55,33 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/claims/new")).StatusCode);
     }
 }
+
+/// <summary>Readers' reports have their own, stricter limit (4.3.5–4.3.11: no flooding the moderators).</summary>
+public sealed class ReportRateLimitTests(ReportRateLimitTests.Fixture fixture) : IClassFixture<ReportRateLimitTests.Fixture>
+{
+    public sealed class Fixture() : PortalFactory(new Dictionary<string, string?>
+    {
+        ["RateLimits:RequestsPerMinute"] = "1000",
+        ["RateLimits:ReportPostsPerMinute"] = "2",
+    });
+
+    [Fact]
+    public async Task ReportPosts_BeyondTheLimit_Get429()
+    {
+        var (authorId, _) = await fixture.NewUserAsync("Автор");
+        var idea = await new SubmissionSeed(fixture).IdeaAsync(authorId, "Идея под лимитом", SubmissionSeed.Submit(authorId), SubmissionSeed.Approve());
+        var (_, email) = await fixture.NewUserAsync("Читатель");
+        using var client = await fixture.SignedInClientAsync(email);
+        var form = await HtmlPage.GetAsync(client, $"/ideas/{idea.Id}/report");
+        var fields = new Dictionary<string, string> { ["Clause"] = "4.3.6", ["Message"] = "" };
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await form.SubmitAsync(client, fields, "[data-testid=report-form]")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await form.SubmitAsync(client, fields, "[data-testid=report-form]")).Status);
+        // Reading the page is still allowed.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/ideas/{idea.Id}/report")).StatusCode);
+    }
+}

@@ -43,6 +43,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<WrittenClaim> Claims => Set<WrittenClaim>();
 
     public DbSet<ClaimCounter> ClaimCounters => Set<ClaimCounter>();
+    public DbSet<ContentFlag> ContentFlags => Set<ContentFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,10 +15,14 @@ namespace DigitalAlmaty.Web.Realtime;
 [JsonDerivedType(typeof(AgreementPublished), "agreement")]
 [JsonDerivedType(typeof(SessionsEnded), "sessions-ended")]
 [JsonDerivedType(typeof(AccountAnnulled), "annulled")]
+[JsonDerivedType(typeof(FlagsChanged), "flags")]
 public abstract record PortalEvent;
 
 /// <summary>Which submission changed and where it now stands.</summary>
 public sealed record SubmissionChanged(Guid Id, SubmissionKind Kind, SubmissionStatus Status, string AuthorId) : PortalEvent;
+
+/// <summary>Readers' reports on a published item changed: one was added, or a moderator hid the item or dismissed them.</summary>
+public sealed record FlagsChanged(Guid SubmissionId) : PortalEvent;
 
 /// <summary>An administrator blocked a user (4.1.3, 6.4): their open editors turn read-only at once.</summary>
 public sealed record UserBlocked(string UserId, DateTimeOffset Until, string Clause, string Reason) : PortalEvent;

@@ -54,8 +54,22 @@ public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next);
 /// <summary>One of the author's other items, with where it stands.</summary>
 public sealed record AuthorItem(Guid Id, SubmissionKind Kind, string Title, SubmissionStatus Status, DateTimeOffset UpdatedAt);
 
+/// <summary>How many open reports on an item cite one clause.</summary>
+public sealed record FlagReason(string Clause, int Count);
+
+/// <summary>A published item that readers reported, as the queue lists it: how many open reports and why.</summary>
+public sealed record FlaggedRow(
+    Guid Id, SubmissionKind Kind, string Title, string AuthorName, int Count, IReadOnlyList<FlagReason> Reasons, DateTimeOffset FirstFlaggedAt);
+
+/// <summary>One open report as the review panel shows it: the reader's display name, never their address.</summary>
+public sealed record OpenFlag(string Clause, string Message, DateTimeOffset CreatedAt, string ReporterName);
+
 /// <summary>Everything the review panel shows about one item.</summary>
-public sealed record ReviewItem(Submission Item, string AuthorName, IReadOnlyList<AuthorItem> EarlierByAuthor);
+public sealed record ReviewItem(Submission Item, string AuthorName, IReadOnlyList<AuthorItem> EarlierByAuthor)
+{
+    /// <summary>Readers' reports not yet resolved, oldest first.</summary>
+    public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
+}
 
 /// <summary>
 /// Reads for the moderation queue (agreement clause 4.1.2): projections without tracking, keyset
@@ -71,6 +85,7 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
     private long _sequence;
     public const int MaxSearchLength = 100;
     public const int AuthorHistoryLimit = 20;
+    public const int FlaggedLimit = 100;
 
     /// <summary>The next <paramref name="size"/> waiting items after <paramref name="after"/>, oldest first.</summary>
     public async Task<QueuePage> PageAsync(QueueFilter filter, QueueCursor? after = null, int size = DefaultPageSize, CancellationToken cancellationToken = default)
@@ -146,11 +161,69 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
             .Take(AuthorHistoryLimit)
             .Select(s => new { s.Id, Kind = EF.Property<string>(s, SubmissionConfiguration.KindColumn), s.Title, s.Status, s.UpdatedAt })
             .ToListAsync(cancellationToken);
+        var flags = await (
+            from f in db.ContentFlags.AsNoTracking()
+            where f.SubmissionId == id && f.ResolvedAt == null
+            join u in db.Users on f.ReporterId equals u.Id
+            orderby f.CreatedAt
+            select new OpenFlag(f.Clause, f.Message, f.CreatedAt, u.DisplayName)).ToListAsync(cancellationToken);
         return new ReviewItem(
             item,
             author ?? string.Empty,
-            earlier.Select(e => new AuthorItem(e.Id, Enum.Parse<SubmissionKind>(e.Kind), e.Title, e.Status, e.UpdatedAt)).ToList());
+            earlier.Select(e => new AuthorItem(e.Id, Enum.Parse<SubmissionKind>(e.Kind), e.Title, e.Status, e.UpdatedAt)).ToList())
+        {
+            OpenFlags = flags,
+        };
     }
+
+    /// <summary>
+    /// Published items with open reports (4.3.5–4.3.11), grouped by item, the longest-reported
+    /// first. Open reports are few (each is resolved by a hide or a dismissal), so they are grouped here.
+    /// </summary>
+    public async Task<IReadOnlyList<FlaggedRow>> FlaggedAsync(Guid? only = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var flags = db.ContentFlags.AsNoTracking().Where(f => f.ResolvedAt == null);
+        if (only is { } id)
+        {
+            flags = flags.Where(f => f.SubmissionId == id);
+        }
+
+        var open = await (
+            from f in flags
+            join s in db.Submissions on f.SubmissionId equals s.Id
+            where s.Status == SubmissionStatus.Published
+            join u in db.Users on s.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new
+            {
+                f.SubmissionId,
+                f.Clause,
+                f.CreatedAt,
+                Kind = EF.Property<string>(s, SubmissionConfiguration.KindColumn),
+                s.Title,
+                AuthorName = u == null ? null : u.DisplayName,
+            }).Take(FlaggedLimit * 50).ToListAsync(cancellationToken);
+        return open
+            .GroupBy(f => f.SubmissionId)
+            .Select(g =>
+            {
+                var first = g.First();
+                var reasons = g.GroupBy(f => f.Clause, StringComparer.Ordinal)
+                    .Select(c => new FlagReason(c.Key, c.Count()))
+                    .OrderByDescending(r => r.Count).ThenBy(r => r.Clause, StringComparer.Ordinal)
+                    .ToList();
+                return new FlaggedRow(g.Key, Enum.Parse<SubmissionKind>(first.Kind), first.Title, first.AuthorName ?? string.Empty,
+                    g.Count(), reasons, g.Min(f => f.CreatedAt));
+            })
+            .OrderBy(r => r.FirstFlaggedAt).ThenBy(r => r.Id)
+            .Take(FlaggedLimit)
+            .ToList();
+    }
+
+    /// <summary>One reported item as a row, or null when it has no open reports or is no longer published.</summary>
+    public async Task<FlaggedRow?> FlaggedRowAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await FlaggedAsync(id, cancellationToken)).SingleOrDefault();
 
     /// <summary>Whether the item entered the queue before: more than one submitted version, or an earlier Submit.</summary>
     public static bool IsResubmission(Submission item) =>

@@ -62,6 +62,10 @@ public sealed class ModerationService(
                 : new ModerationResult(false, ex.Code);
         }
 
+        // Hiding upholds the readers' reports on the item: they are resolved in the same transaction.
+        var resolvedFlags = decision.Action == SubmissionAction.Hide
+            ? await Flags.FlagService.ResolveOpenOnHide(db, submission.Id, moderatorId, now)
+            : 0;
         db.AuditLog.Add(new AuditEntry
         {
             At = now,
@@ -99,6 +103,11 @@ public sealed class ModerationService(
         }
 
         feed.Publish(new SubmissionChanged(submission.Id, submission.Kind, submission.Status, submission.AuthorId));
+        if (resolvedFlags > 0)
+        {
+            feed.Publish(new FlagsChanged(submission.Id));
+        }
+
         feed.Publish(new NotificationCreated(submission.AuthorId, notification.Id));
         mailer.SendInBackground(notification);
         return new ModerationResult(true, null, Revision: submission.Revision);

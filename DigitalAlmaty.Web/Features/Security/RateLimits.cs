@@ -17,6 +17,8 @@ public sealed class RateLimitOptions
 
     /// <summary>Posts of the public claim form (/claims/new), which anyone may send and which sends an e-mail.</summary>
     public int ClaimPostsPerMinute { get; set; } = 5;
+    /// <summary>Readers' reports on ideas and events (4.3.5–4.3.11): few people report more than one item a minute.</summary>
+    public int ReportPostsPerMinute { get; set; } = 5;
 }
 
 /// <summary>
@@ -56,6 +58,8 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                     IsClaimPost(http)
                         ? RateLimitPartition.GetFixedWindowLimiter("claim:" + Client(http), _ => Window(limits.ClaimPostsPerMinute))
+                        : IsReportPost(http)
+                        ? RateLimitPartition.GetFixedWindowLimiter("report:" + Client(http), _ => Window(limits.ReportPostsPerMinute))
                         : RateLimitPartition.GetNoLimiter("none")));
             options.OnRejected = (context, _) =>
             {
@@ -82,6 +86,19 @@ public static class RateLimits
 
     private static bool IsClaimPost(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ClaimForm, StringComparison.OrdinalIgnoreCase);
+    /// <summary>A post of the report form: /ideas/{id}/report or /events/{id}/report.</summary>
+    private static bool IsReportPost(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path.Value is not { } path)
+        {
+            return false;
+        }
+
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 3
+            && (parts[0].Equals("ideas", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("events", StringComparison.OrdinalIgnoreCase))
+            && parts[2].Equals("report", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool IsAccountPost(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)

@@ -8,6 +8,7 @@ public static class ManageNavPages
     public const string ChangePassword = "/Account/Manage/ChangePassword";
     public const string TwoFactorAuthentication = "/Account/Manage/TwoFactorAuthentication";
     public const string Security = "/Account/Manage/Security";
+    public const string PersonalData = "/Account/Manage/PersonalData";
 
     public static IReadOnlyList<(string Page, string TitleKey)> Items { get; } =
     [
@@ -16,6 +17,7 @@ public static class ManageNavPages
         (ChangePassword, "Nav.Password"),
         (TwoFactorAuthentication, "Nav.TwoFactor"),
         (Security, "Nav.Security"),
+        (PersonalData, "Nav.PersonalData"),
     ];
 
     private static readonly string[] TwoFactorPages =

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261201225330_Claims")]
-    partial class Claims
+    [Migration("20261202002201_Session2Governance")]
+    partial class Session2Governance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -231,9 +231,11 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
-                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt");
-
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "PublishedAt", "Id");
+
+                    b.HasIndex("KindDiscriminator", "Status", "Title", "Id");
 
                     b.ToTable("Submissions", (string)null);
 
@@ -377,6 +379,56 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.ToTable("ClaimCounters", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.ContentFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("ResolvedAt", "SubmissionId");
+
+                    b.HasIndex("SubmissionId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("ContentFlags", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -409,6 +461,10 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -427,6 +483,9 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnulledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BlockClause")
@@ -459,6 +518,12 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InactivityFinalWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InactivityFirstWarnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -478,6 +543,9 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PasswordResetRequired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
@@ -512,6 +580,43 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.SignInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignIns", (string)null);
                 });
 
             modelBuilder.Entity("DigitalAlmaty.Web.Data.StoredFile", b =>
@@ -1006,7 +1111,31 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.ContentFlag", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalAlmaty.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.Notification", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.SignInRecord", b =>
                 {
                     b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
                         .WithMany()

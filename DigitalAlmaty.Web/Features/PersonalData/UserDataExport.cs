@@ -1,0 +1,207 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Submissions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace DigitalAlmaty.Web.Features.PersonalData;
+
+/// <summary>Who the export is for. Some entries are for the administration only (a lawful disclosure is not shown to its subject).</summary>
+public enum UserDataAudience
+{
+    /// <summary>The user downloads their own data (account pages, or after declining the agreement).</summary>
+    Self,
+
+    /// <summary>An administrator discloses a user's data under 6.1–6.3, with a recorded reason.</summary>
+    Administrator,
+}
+
+/// <summary>
+/// One part of the export, one per feature that holds data about users (profile, submissions,
+/// acceptances, reports, …). Register an implementation with
+/// <c>services.AddScoped&lt;IUserDataSection, MySection&gt;()</c> and it appears in every export
+/// under <see cref="Name"/>. Sections read with the given context and return plain, serializable values.
+/// </summary>
+public interface IUserDataSection
+{
+    /// <summary>The section's property name in the JSON: stable, camelCase.</summary>
+    string Name { get; }
+
+    /// <summary>Where the section stands in the document (lower first).</summary>
+    int Order { get; }
+
+    Task<object?> ReadAsync(PortalDbContext db, string userId, UserDataAudience audience, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of an administrator's export request; codes and field names are GovernanceText keys.</summary>
+public sealed record DataExportResult(bool Succeeded, string? ErrorCode, string? Token = null, string? FieldError = null)
+{
+    public const string NotAllowed = "Governance.NotAllowed";
+    public const string NotFound = "Governance.NotFound";
+    public const string Invalid = "Governance.Invalid";
+}
+
+/// <summary>
+/// Everything the portal holds about one user as one JSON document (clauses 6.1–6.3, 4.4.6): for
+/// the user themself (account pages, agreement decline) and, with a reason written to the audit
+/// log first, for an administrator. One implementation; the parts come from <see cref="IUserDataSection"/>s.
+/// </summary>
+public sealed class UserDataExport(
+    IDbContextFactory<PortalDbContext> databases,
+    IEnumerable<IUserDataSection> sections,
+    IMemoryCache cache,
+    TimeProvider clock)
+{
+    public const string Format = "digital-almaty.user-data/1";
+    public const int ReasonMinLength = 10;
+    public const int ReasonMaxLength = 1000;
+    public const string AuditAction = "User.DataExport";
+
+    /// <summary>How long a prepared download waits for its one use.</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The JSON document, or null when the user does not exist.</summary>
+    public async Task<byte[]?> BuildAsync(string userId, UserDataAudience audience, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            return null;
+        }
+
+        var document = new JsonObject
+        {
+            ["format"] = Format,
+            ["exportedAt"] = clock.GetUtcNow(),
+            ["userId"] = userId,
+            ["audience"] = audience.ToString(),
+        };
+        foreach (var section in sections.OrderBy(s => s.Order).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var value = await section.ReadAsync(db, userId, audience, cancellationToken);
+            document[section.Name] = JsonSerializer.SerializeToNode(value, Json);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(document, Json);
+    }
+
+    /// <summary>The signed-in user's own data, for the account pages.</summary>
+    public Task<byte[]?> BuildOwnAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        SubmissionService.UserId(user) is { } userId ? BuildAsync(userId, UserDataAudience.Self, cancellationToken) : Task.FromResult<byte[]?>(null);
+
+    /// <summary>
+    /// Keeps a user's own data for a few minutes under a random token, for a user who is being signed
+    /// out (declining the agreement). Returns the token.
+    /// </summary>
+    public async Task<string> KeepForSelfAsync(string userId)
+    {
+        var token = NewToken();
+        cache.Set(SelfKey(token), await BuildAsync(userId, UserDataAudience.Self) ?? [], KeepFor);
+        return token;
+    }
+
+    /// <summary>The kept data of <see cref="KeepForSelfAsync"/>, or null.</summary>
+    public byte[]? TakeSelf(string token) =>
+        cache.TryGetValue(SelfKey(token), out byte[]? json) && json is { Length: > 0 } ? json : null;
+
+    /// <summary>
+    /// An administrator asks for a user's data (6.1–6.3): Admin only, with a reason of at least
+    /// <see cref="ReasonMinLength"/> characters. The request and its reason are written to the audit
+    /// log and committed before anything is built; the document then waits for one download by this
+    /// administrator under the returned token.
+    /// </summary>
+    public async Task<DataExportResult> PrepareForAdministratorAsync(ClaimsPrincipal admin, string userId, string? reason)
+    {
+        var adminId = SubmissionService.UserId(admin);
+        if (adminId is null || !admin.IsInRole(PortalRoles.Admin))
+        {
+            return new DataExportResult(false, DataExportResult.NotAllowed);
+        }
+
+        var text = reason?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return new DataExportResult(false, DataExportResult.Invalid, FieldError: "Validation.Required");
+        }
+
+        if (text.Length < ReasonMinLength)
+        {
+            return new DataExportResult(false, DataExportResult.Invalid, FieldError: "Export.ReasonTooShort");
+        }
+
+        if (text.Length > ReasonMaxLength)
+        {
+            return new DataExportResult(false, DataExportResult.Invalid, FieldError: "Export.ReasonTooLong");
+        }
+
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == userId))
+            {
+                return new DataExportResult(false, DataExportResult.NotFound);
+            }
+
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow(),
+                ActorId = adminId,
+                Action = AuditAction,
+                SubjectType = "User",
+                SubjectId = userId,
+                Details = JsonSerializer.Serialize(new { reason = text }, AuditJson),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var json = await BuildAsync(userId, UserDataAudience.Administrator);
+        if (json is null)
+        {
+            return new DataExportResult(false, DataExportResult.NotFound);
+        }
+
+        var token = NewToken();
+        cache.Set(AdminKey(token), new AdminDownload(adminId, userId, json), KeepFor);
+        return new DataExportResult(true, null, token);
+    }
+
+    /// <summary>
+    /// The prepared document, once, for the administrator who asked for it (the role is checked again
+    /// here); null otherwise.
+    /// </summary>
+    public (string UserId, byte[] Json)? TakeForAdministrator(ClaimsPrincipal admin, string token)
+    {
+        var adminId = SubmissionService.UserId(admin);
+        if (adminId is null || !admin.IsInRole(PortalRoles.Admin)
+            || !cache.TryGetValue(AdminKey(token), out AdminDownload? download) || download is null
+            || download.AdminId != adminId)
+        {
+            return null;
+        }
+
+        cache.Remove(AdminKey(token));
+        return (download.UserId, download.Json);
+    }
+
+    private static string NewToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static string SelfKey(string token) => $"user-data:self:{token}";
+
+    private static string AdminKey(string token) => $"user-data:admin:{token}";
+
+    private sealed record AdminDownload(string AdminId, string UserId, byte[] Json);
+}
