@@ -1,3 +1,4 @@
+using DigitalAlmaty.Domain.Claims;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
@@ -58,6 +59,13 @@ public sealed class UserDataExportTests(UserDataExportTests.Fixture fixture) : I
             await db.SaveChangesAsync();
             db.AgreementAcceptances.Add(new AgreementAcceptance { UserId = aliceId, VersionId = version.Id, AcceptedAt = DateTimeOffset.UtcNow, How = AcceptanceHow.Explicit });
             db.AgreementAcceptances.Add(new AgreementAcceptance { UserId = bobId, VersionId = version.Id, AcceptedAt = DateTimeOffset.UtcNow, How = AcceptanceHow.Explicit });
+            // Alice filed one claim without signing in (her address in other letter case); Bob one signed in.
+            var filed = DateTimeOffset.UtcNow;
+            var unique = Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            db.Claims.Add(new WrittenClaim(Guid.NewGuid(), "2026-A" + unique, new ClaimForm("Алия Экспортова", aliceEmail.ToUpperInvariant(), ClaimTopic.Content, "Жалоба Алии", "Прошу проверить решение модератора.", new DateOnly(2026, 11, 20)), filed, "ru", null, null));
+            db.Claims.Add(new WrittenClaim(Guid.NewGuid(), "2026-B" + unique, new ClaimForm("Бауыржан Другой", bobEmail, ClaimTopic.Other, "Жалоба Бауыржана", "Текст Бауыржана.", new DateOnly(2026, 11, 20)), filed, "ru", bobId, null));
+            db.SignIns.Add(new SignInRecord { UserId = aliceId, At = filed, IpAddress = "203.0.113.7", UserAgent = "AliceBrowser/1.0", Succeeded = true, Method = "Password" });
+            db.SignIns.Add(new SignInRecord { UserId = bobId, At = filed, IpAddress = "198.51.100.9", UserAgent = "BobBrowser/2.0", Succeeded = false, Method = "Password" });
             return await db.SaveChangesAsync();
         });
         return new Scene(aliceId, aliceEmail, bobId, bobEmail, moderatorId, moderatorEmail, aliceIdea.Id, bobIdea.Id);
@@ -97,6 +105,12 @@ public sealed class UserDataExportTests(UserDataExportTests.Fixture fixture) : I
         Assert.Contains(root.GetProperty("auditEntries").EnumerateArray(), a =>
             a.GetProperty("action").GetString() == "Submission.Hide" && a.GetProperty("subjectId").GetString() == scene.AliceIdea.ToString());
         Assert.Single(root.GetProperty("notifications").EnumerateArray());
+        var claim = Assert.Single(root.GetProperty("claims").EnumerateArray());
+        Assert.Equal("Жалоба Алии", claim.GetProperty("subject").GetString());
+        var signIn = Assert.Single(root.GetProperty("signIns").EnumerateArray());
+        Assert.Equal("203.0.113.7", signIn.GetProperty("ipAddress").GetString());
+        Assert.DoesNotContain("198.51.100.9", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Жалоба Бауыржана", text, StringComparison.Ordinal);
 
         // Nothing of Bob or of the moderator: not their ids, addresses, names or texts.
         foreach (var foreign in new[] { scene.BobId, scene.BobEmail, "Бауыржан Другой", "Идея Бауыржана", scene.ModeratorId, scene.ModeratorEmail, "Модератор Экспорта" })

@@ -17,7 +17,9 @@ public static class PersonalDataSetup
         services.AddScoped<IUserDataSection, AcceptancesSection>();
         services.AddScoped<IUserDataSection, BlocksSection>();
         services.AddScoped<IUserDataSection, FlagsSection>();
+        services.AddScoped<IUserDataSection, ClaimsSection>();
         services.AddScoped<IUserDataSection, NotificationsSection>();
+        services.AddScoped<IUserDataSection, SignInsSection>();
         services.AddScoped<IUserDataSection, AuditSection>();
         return services;
     }
