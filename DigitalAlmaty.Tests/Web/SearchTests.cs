@@ -353,3 +353,16 @@ public sealed class PostgresSearchTests(PostgresSearchTests.PostgresFixture fixt
         }
     }
 }
+
+public sealed class SearchQueryTests
+{
+    [Fact]
+    public void TheLastWord_IsAPrefix_OnlyFromTwoCharacters()
+    {
+        Assert.Equal("\"остановки\" \"авт\"*", SearchQuery.Parse("Остановки авт").ToFts5());
+        Assert.Equal("'остановки' & 'авт':*", SearchQuery.Parse("Остановки авт").ToTsQuery());
+        Assert.Equal("\"остановки\" \"а\"", SearchQuery.Parse("остановки а").ToFts5());
+        Assert.Equal("'остановки' & 'а'", SearchQuery.Parse("остановки а").ToTsQuery());
+        Assert.Equal("\"и\"", SearchQuery.Parse("и").ToFts5());
+    }
+}
