@@ -48,11 +48,7 @@ public sealed class SessionRevocations : IDisposable
             _endedAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(userId, endedAt));
         }
 
-        // The cookie keeps its issue time in whole seconds, so a sign-in just after the report, in the
-        // same second, would look older than it. Compare whole seconds; a session started in that same
-        // second before the report still ends at the security-stamp check (its stamp was changed).
-        var endedSecond = new DateTimeOffset(endedAt.UtcTicks - (endedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        return issuedAt is null || issuedAt < endedSecond;
+        return issuedAt is null || issuedAt < endedAt;
     }
 
     /// <summary>The cookie check: an ended session is rejected on its next request, before Identity's own stamp check.</summary>
