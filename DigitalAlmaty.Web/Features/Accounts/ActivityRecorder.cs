@@ -79,6 +79,10 @@ public sealed class ActivityRecorder(IDbContextFactory<PortalDbContext> database
 /// <summary>Counts what the user does in an open circuit (an editor open for hours) as activity.</summary>
 public sealed class ActivityCircuitHandler(AuthenticationStateProvider authentication, ActivityRecorder recorder) : CircuitHandler
 {
+    // One handler per circuit, and a circuit's user never changes: it is looked up once, not on every
+    // message (render acknowledgements arrive for every update pushed to an open screen).
+    private string? _userId;
+
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
@@ -88,20 +92,22 @@ public sealed class ActivityCircuitHandler(AuthenticationStateProvider authentic
 
     private async Task RecordAsync()
     {
-        string? userId;
-        try
+        if (_userId is null)
         {
-            userId = SubmissionService.UserId((await authentication.GetAuthenticationStateAsync()).User);
-        }
-        catch (InvalidOperationException)
-        {
-            // The circuit's user is not known yet (its first message).
-            return;
+            try
+            {
+                _userId = SubmissionService.UserId((await authentication.GetAuthenticationStateAsync()).User);
+            }
+            catch (InvalidOperationException)
+            {
+                // The circuit's user is not known yet (its first message).
+                return;
+            }
         }
 
-        if (userId is not null)
+        if (_userId is not null)
         {
-            await recorder.TouchAsync(userId);
+            await recorder.TouchAsync(_userId);
         }
     }
 }

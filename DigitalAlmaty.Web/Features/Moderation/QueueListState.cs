@@ -1,0 +1,13 @@
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+/// <summary>What <see cref="QueueList"/> shows; the queue page changes it and asks the list to render.</summary>
+public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor)
+{
+    public List<QueueRow> Rows { get; } = [];
+
+    public int Total { get; set; }
+
+    public bool Loaded { get; set; }
+
+    public Func<QueueRow, QueueRowView> ViewFor { get; } = viewFor;
+}
