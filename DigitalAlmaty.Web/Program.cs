@@ -59,6 +59,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UsePortalActivity();
 app.UsePortalGovernance();
+app.UseStaticPublicPages();
 app.UseOutputCache();
 app.UseAntiforgery();
 

@@ -66,6 +66,35 @@ public sealed class PublicPageCacheTests(PublicPageCacheTests.Fixture fixture) :
         Assert.Equal("Іс-шаралар", kazakhAgain.Document.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/ideas")]
+    [InlineData("/events")]
+    [InlineData("/")]
+    public async Task AnonymousPublicPage_IsPlainStaticHtml_WithoutStateOrTokens(string path)
+    {
+        using var client = fixture.CreatePortalClient();
+        using var response = await client.GetAsync(path + "?fresh=" + Guid.NewGuid().ToString("N"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Blazor-Server-Component-State", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!--Blazor:", html, StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out _), "an anonymous public page sets no cookie");
+    }
+
+    [Fact]
+    public async Task SignedInModerator_OnAPublicPage_StillGetsTheLiveBadge()
+    {
+        var (_, email) = await fixture.NewUserAsync("Модератор Бейдж", DigitalAlmaty.Domain.Accounts.PortalRoles.Moderator);
+        using var client = await fixture.SignedInClientAsync(email);
+        var html = await (await client.GetAsync("/ideas")).Content.ReadAsStringAsync();
+
+        // The header's badge is an interactive island: its marker and the state it carries over are in the page.
+        Assert.Contains("data-testid=\"moderation-badge\"", html, StringComparison.Ordinal);
+        Assert.Contains("<!--Blazor:", html, StringComparison.Ordinal);
+        Assert.Contains("Blazor-Server-Component-State", html, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 50; i++)

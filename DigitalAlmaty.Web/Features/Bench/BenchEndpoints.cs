@@ -127,7 +127,15 @@ public static class BenchEndpoints
         });
 
         // The same bytes as the portal's /ideas page (fetched once through the portal itself), from memory.
-        endpoints.MapGet("/bench/static/ideas", async (HttpContext http) => Results.Bytes(await FrozenAsync(http), "text/html; charset=utf-8"));
+        // Written by hand: a lambda taking only HttpContext binds as a RequestDelegate, and an IResult it
+        // returned would be dropped (an empty 200).
+        endpoints.MapGet("/bench/static/ideas", async context =>
+        {
+            var page = await FrozenAsync(context);
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.ContentLength = page.Length;
+            await context.Response.Body.WriteAsync(page);
+        });
 
         // Server time per path since the last reset: count, p50, p95, p99 in milliseconds.
         endpoints.MapGet("/bench/timings", (bool? reset) =>

@@ -22,7 +22,8 @@ public static class PublicPageCache
         var antiforgery = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
         services.Remove(antiforgery);
         services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(sp => new PublicPageAntiforgery(
-            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!)));
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()));
         services.AddHostedService<Invalidation>();
         return services;
     }
