@@ -83,6 +83,25 @@ public sealed class PublicPageCacheTests(PublicPageCacheTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task Head_OnAPublicPage_AnswersLikeGet_WithoutSpoilingTheCachedPage()
+    {
+        using var client = fixture.CreatePortalClient();
+        var path = "/ideas?head=" + Guid.NewGuid().ToString("N");
+        using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, head.StatusCode);
+            Assert.StartsWith("text/html", head.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        }
+
+        // The same address by GET right after the HEAD: a full page, not an empty cached answer.
+        var page = await HtmlPage.GetAsync(client, path);
+        Assert.Equal("Идеи", page.Document.QuerySelector("h1")!.TextContent);
+
+        using var unknown = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/no-such-page-" + Guid.NewGuid().ToString("N")));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task SignedInModerator_OnAPublicPage_StillGetsTheLiveBadge()
     {
         var (_, email) = await fixture.NewUserAsync("Модератор Бейдж", DigitalAlmaty.Domain.Accounts.PortalRoles.Moderator);
