@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Components;
+
 namespace DigitalAlmaty.Web.Features.Moderation;
 
 /// <summary>What <see cref="QueueList"/> shows; the queue page changes it and asks the list to render.</summary>
-public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor)
+public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor, EventCallback<QueueSelectEventArgs> select)
 {
     public List<QueueRow> Rows { get; } = [];
 
@@ -10,4 +12,7 @@ public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor)
     public bool Loaded { get; set; }
 
     public Func<QueueRow, QueueRowView> ViewFor { get; } = viewFor;
+
+    /// <summary>A row's title was pressed (handled by the page, which then renders with the item open).</summary>
+    public EventCallback<QueueSelectEventArgs> Select { get; } = select;
 }

@@ -1,25 +1,79 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
 
 /// <summary>
-/// What one queue row shows, computed once by the queue page and kept while nothing in it changed
-/// (value equality: a rebuilt view equal to the last one is dropped and the row is not rendered).
-/// The click handler is an <see cref="EventCallback"/> made by the page, so after a click the page
-/// (not the row) renders again and opens the item.
+/// One queue row as the list renders it: the element's class and id, and everything inside it as one
+/// pre-encoded markup string, computed once by the queue page and kept while nothing in it changed.
+/// A row is a handful of render-tree frames instead of a component with its own tree (a thousand open
+/// queues of 50 rows each keep all of them in memory), and an update compares one string per row.
+/// The title is a real button; its click reaches the list through <see cref="QueueSelectEventArgs"/>.
 /// </summary>
-public sealed record QueueRowView(
-    Guid Id,
-    string CssClass,
-    string KindLabel,
-    string? CategoryLabel,
-    string? ResubmissionLabel,
-    string? NewLabel,
-    string Title,
-    bool Selected,
-    EventCallback OnSelect,
-    string AuthorName,
-    string WaitingLabel,
-    string AgeText,
-    string? LateText,
-    string? PresenceText);
+public sealed record QueueRowView(string Id, string CssClass, bool Selected, bool Fresh, MarkupString Content)
+{
+    /// <summary>The labels of one row, already localized; null leaves a part out.</summary>
+    public sealed record Labels(
+        string Kind,
+        string? Category,
+        string? Resubmission,
+        string? New,
+        string Title,
+        string Author,
+        string Waiting,
+        string Age,
+        string? Late,
+        string? Presence);
+
+    public static QueueRowView Create(Guid id, string cssClass, bool selected, Labels text)
+    {
+        var html = HtmlEncoder.Default;
+        var idText = id.ToString("D");
+        var markup = new StringBuilder(512);
+        markup.Append("<div class=\"queue-row__top\"><span class=\"queue-row__kind\">").Append(html.Encode(text.Kind)).Append("</span>");
+        Tag(markup, "queue-row__category", text.Category);
+        Tag(markup, "queue-tag queue-tag--again", text.Resubmission);
+        Tag(markup, "queue-tag queue-tag--new", text.New);
+        markup.Append("</div><button type=\"button\" class=\"queue-row__title\" data-select=\"").Append(idText).Append('"')
+            .Append(selected ? " aria-current=\"true\">" : ">").Append(html.Encode(text.Title)).Append("</button>")
+            .Append("<div class=\"queue-row__meta\"><span>").Append(html.Encode(text.Author)).Append("</span>")
+            .Append("<span class=\"queue-row__age\" title=\"").Append(html.Encode(text.Waiting)).Append("\">").Append(html.Encode(text.Age)).Append("</span>");
+        if (text.Late is not null)
+        {
+            markup.Append("<span class=\"queue-tag queue-tag--late\" data-testid=\"late\">").Append(html.Encode(text.Late)).Append("</span>");
+        }
+
+        markup.Append("</div>");
+        if (text.Presence is not null)
+        {
+            markup.Append("<p class=\"queue-row__presence\" data-testid=\"presence\">").Append(html.Encode(text.Presence)).Append("</p>");
+        }
+
+        return new QueueRowView(idText, cssClass, selected, text.New is not null, new MarkupString(markup.ToString()));
+    }
+
+    private static void Tag(StringBuilder markup, string cssClass, string? text)
+    {
+        if (text is not null)
+        {
+            markup.Append("<span class=\"").Append(cssClass).Append("\">").Append(HtmlEncoder.Default.Encode(text)).Append("</span>");
+        }
+    }
+}
+
+/// <summary>A click inside the queue list: the id of the row whose title button was pressed, if any.</summary>
+public sealed class QueueSelectEventArgs : EventArgs
+{
+    public string? Id { get; set; }
+}
+
+/// <summary>
+/// <c>@onqueueselect</c>: a click in the queue list, with the row it chose (registered as a custom
+/// event type in <c>wwwroot/DigitalAlmaty.Web.lib.module.js</c>). One handler on the list serves every
+/// row. The Razor compiler only finds custom events on a class named exactly <c>EventHandlers</c>.
+/// </summary>
+[EventHandler("onqueueselect", typeof(QueueSelectEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
+public static class EventHandlers
+{
+}
