@@ -122,7 +122,16 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
                     await Assertions.Expect(page.Locator("main h1").First).ToBeAttachedAsync();
                     // Judge the page once its circuit has rendered, not the prerendered first paint.
                     await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    try
+                    {
+                        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 10_000 });
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Only a settling wait: on a loaded runner a slow request can keep the network
+                        // busy past it. The heading and the circuit are there; axe judges the page as is.
+                    }
+
                     await page.WaitForTimeoutAsync(300);
                 }
                 else
