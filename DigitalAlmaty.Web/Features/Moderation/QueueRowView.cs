@@ -32,9 +32,9 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
         var idText = id.ToString("D");
         var markup = new StringBuilder(512);
         markup.Append("<div class=\"queue-row__top\"><span class=\"queue-row__kind\">").Append(html.Encode(text.Kind)).Append("</span>");
-        Tag(markup, "queue-row__category", text.Category);
-        Tag(markup, "queue-tag queue-tag--again", text.Resubmission);
-        Tag(markup, "queue-tag queue-tag--new", text.New);
+        Tag(markup, html, "queue-row__category", text.Category);
+        Tag(markup, html, "queue-tag queue-tag--again", text.Resubmission);
+        Tag(markup, html, "queue-tag queue-tag--new", text.New);
         markup.Append("</div><button type=\"button\" class=\"queue-row__title\" data-select=\"").Append(idText).Append('"')
             .Append(selected ? " aria-current=\"true\">" : ">").Append(html.Encode(text.Title)).Append("</button>")
             .Append("<div class=\"queue-row__meta\"><span>").Append(html.Encode(text.Author)).Append("</span>")
@@ -53,11 +53,11 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
         return new QueueRowView(idText, cssClass, selected, text.New is not null, new MarkupString(markup.ToString()));
     }
 
-    private static void Tag(StringBuilder markup, string cssClass, string? text)
+    private static void Tag(StringBuilder markup, HtmlEncoder html, string cssClass, string? text)
     {
         if (text is not null)
         {
-            markup.Append("<span class=\"").Append(cssClass).Append("\">").Append(HtmlEncoder.Default.Encode(text)).Append("</span>");
+            markup.Append("<span class=\"").Append(cssClass).Append("\">").Append(html.Encode(text)).Append("</span>");
         }
     }
 }
