@@ -40,6 +40,7 @@ public static class PortalStartup
         services.AddScoped<Features.Catalog.PublicCatalog>();
         services.AddScoped<Features.Catalog.PortalSearch>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();
+        services.AddScoped<Features.Moderation.QueueCountRelay>();
         services.AddOptions<Features.Moderation.ModerationOptions>().BindConfiguration(Features.Moderation.ModerationOptions.Section);
         services.AddSingleton<Features.Moderation.ReviewPresence>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Moderation.ReviewPresence>());

@@ -73,7 +73,7 @@ app.MapBenchEndpoints(app.Configuration);
 app.MapPortalGovernance();
 app.MapPortalPersonalData();
 app.MapRazorPages();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AnswerHeadOnPublicPages().CacheOutput(PublicPageCache.Policy);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode).AnswerHeadOnPublicPages().CacheOutput(PublicPageCache.Policy);
 
 await app.RunAsync();
 return 0;

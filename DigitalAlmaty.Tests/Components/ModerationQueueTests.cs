@@ -48,6 +48,7 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<PortalEventFeed>();
         Services.AddSingleton(_database.GetRequiredService<IDbContextFactory<PortalDbContext>>());
         Services.AddSingleton<ModerationQueue>();
+        Services.AddScoped<QueueCountRelay>();
         Services.AddSingleton<ReviewPresence>();
         AddAuthorization()
             .SetAuthorized("Модератор Тестов")
@@ -197,6 +198,33 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
         // Resolved (hidden elsewhere): the row leaves.
         await ChangeAsync(idea.Id, item => item.Hide(_moderatorId, DateTimeOffset.UtcNow, [ModerationClauses.PersonalData], null));
         queue.WaitForAssertion(() => Assert.Empty(queue.FindAll("[data-testid=flagged-row]")));
+    }
+
+    [Fact]
+    public async Task Badge_FollowsTheFeed_AndTakesItsCountFromAnOpenQueue()
+    {
+        await SubmittedIdeaAsync("Первая идея", DateTimeOffset.UtcNow.AddHours(-2));
+        var badge = Render<ModerationBadge>();
+        string Count() => badge.Find("[data-testid=moderation-count]").TextContent;
+        badge.WaitForAssertion(() => Assert.Equal("1", Count()));
+        var relay = Services.GetRequiredService<QueueCountRelay>();
+        Assert.False(relay.CarriedByPage);
+
+        // No queue open in this circuit: the badge recounts on the feed itself.
+        var second = await SubmittedIdeaAsync("Вторая идея", DateTimeOffset.UtcNow.AddHours(-1));
+        _feed.Publish(new SubmissionChanged(second.Id, SubmissionKind.Idea, SubmissionStatus.Submitted, _authorId));
+        badge.WaitForAssertion(() => Assert.Equal("2", Count()));
+
+        // With the queue open, the queue carries the count to the badge as it renders its list.
+        var queue = Render<ModerationQueuePage>();
+        queue.WaitForState(() => relay.CarriedByPage);
+        var third = await SubmittedIdeaAsync("Третья идея", DateTimeOffset.UtcNow);
+        _feed.Publish(new SubmissionChanged(third.Id, SubmissionKind.Idea, SubmissionStatus.Submitted, _authorId));
+        queue.WaitForAssertion(() => Assert.Contains("Ожидают: 3", queue.Find("[data-testid=queue-count]").TextContent, StringComparison.Ordinal));
+        badge.WaitForAssertion(() => Assert.Equal("3", Count()));
+
+        await ChangeAsync(second.Id, item => item.Approve(_moderatorId, DateTimeOffset.UtcNow));
+        badge.WaitForAssertion(() => Assert.Equal("2", Count()));
     }
 
     [Fact]

@@ -22,6 +22,14 @@ public static class RealtimeSetup
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["realtime"]);
         return services;
     }
+
+    /// <summary>
+    /// Circuits' WebSockets without per-message compression. Render batches of the live screens are
+    /// a kilobyte or two; deflating each one costs CPU on the server and in the browser for every
+    /// open circuit on every change, and each compressed connection holds its own zlib state.
+    /// </summary>
+    public static void ServerRenderMode(Microsoft.AspNetCore.Components.Server.ServerComponentsEndpointOptions options) =>
+        options.DisableWebSocketCompression = true;
 }
 
 /// <summary>

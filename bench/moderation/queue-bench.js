@@ -59,6 +59,14 @@ async function gc(base) {
   return post(base, '/bench/gc');
 }
 
+async function gcStats(bases) {
+  return Promise.all(bases.map(async base => {
+    const res = await fetch(base + '/bench/gc-stats');
+    if (!res.ok) throw new Error(`GET /bench/gc-stats: ${res.status}`);
+    return res.json();
+  }));
+}
+
 let seq = 0;
 const tag = () => `${Date.now().toString(36)}x${(seq++).toString(36)}`;
 
@@ -113,9 +121,11 @@ async function circuitsMode() {
     // The first rounds at each count are not measured: the JIT's second tier and the new circuits'
     // first updates would otherwise land in the tail.
     let cpuBefore = cpuMs();
+    let gcBefore = null;
     let clientBefore = process.cpuUsage();
     const warmup = Number(args.warmup ?? 3);
     for (let r = -warmup; r < rounds; r++) {
+      if (r === 0) gcBefore = await gcStats(nodes);
       if (r === 0) { cpuBefore = cpuMs(); clientBefore = process.cpuUsage(); latencies.length = 0; perNode.forEach(p => { p.length = 0; }); submitMs.length = 0; submitServerMs.length = 0; bytes.length = 0; missing = 0; }
       const draft = await post(nodes[0], `/bench/moderation/draft?tag=${tag()}`);
       const want = Buffer.from(draft.title);
@@ -139,6 +149,13 @@ async function circuitsMode() {
     }
 
     const cpuAfter = cpuMs();
+    const gcAfter = await gcStats(nodes);
+    // Collections and pause time per round on each node, to tell a GC pause from other tails.
+    const gcPerRound = gcAfter.map((g, i) => ({
+      collections: (g.gen0 + g.gen1 + g.gen2 - gcBefore[i].gen0 - gcBefore[i].gen1 - gcBefore[i].gen2) / rounds,
+      gen2: (g.gen2 - gcBefore[i].gen2) / rounds,
+      pauseMs: (g.pauseMs - gcBefore[i].pauseMs) / rounds,
+    }));
     const client = process.cpuUsage(clientBefore);
     // Per round: one submit and one withdraw reach every circuit (plus the "new" mark fading 6 s later).
     const serverCpuPerRound = cpuAfter.map((v, i) => (v - cpuBefore[i]) / rounds);
@@ -152,7 +169,7 @@ async function circuitsMode() {
       batchBytes: percentiles(bytes).p50,
       open: percentiles(openTimes),
       heapBytes: heaps.map(h => h.totalBytes),
-      serverCpuPerRound, clientCpuPerRound,
+      serverCpuPerRound, clientCpuPerRound, gcPerRound,
     });
   }
 

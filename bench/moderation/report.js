@@ -21,7 +21,8 @@ if (cpu.length) {
   console.log('\nCPU per round (one submit and one withdraw reaching every circuit), independent of other load');
   for (const r of cpu) {
     const server = r.serverCpuPerRound.reduce((a, b) => a + b, 0);
-    console.log(`${pad(r.label, 30)}${padl(r.circuits, 9)} circuits: server ${f(server)} ms (${f(server * 1000 / r.circuits)} µs per circuit), circuit client ${f(r.clientCpuPerRound)} ms`);
+    const gc = (r.gcPerRound || []).map(g => `${f(g.collections)} GCs (${f(g.gen2)} full), ${f(g.pauseMs)} ms paused`).join('; ');
+    console.log(`${pad(r.label, 30)}${padl(r.circuits, 9)} circuits: server ${f(server)} ms (${f(server * 1000 / r.circuits)} µs per circuit), circuit client ${f(r.clientCpuPerRound)} ms${gc ? `; server GC per round: ${gc}` : ''}`);
   }
 }
 

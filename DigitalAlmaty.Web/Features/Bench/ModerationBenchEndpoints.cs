@@ -128,6 +128,17 @@ public static class ModerationBenchEndpoints
     /// <summary>Forces a full, blocking, compacting collection and reports what is left on the heap.</summary>
     public static IEndpointRouteBuilder MapBenchGc(this IEndpointRouteBuilder endpoints)
     {
+        // Collections and pause time so far, read before and after the measured rounds.
+        endpoints.MapGet("/bench/gc-stats", () => Results.Ok(new
+        {
+            gen0 = GC.CollectionCount(0),
+            gen1 = GC.CollectionCount(1),
+            gen2 = GC.CollectionCount(2),
+            pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+            allocatedBytes = GC.GetTotalAllocatedBytes(),
+            threads = ThreadPool.ThreadCount,
+        }));
+
         endpoints.MapPost("/bench/gc", (PortalEventFeed feed) =>
         {
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
