@@ -3,7 +3,8 @@
 #   one node  (SQLite):               submit -> arrival of the new row's render batch at every open
 #                                     moderator circuit, for 100, 500 and 1000 circuits; server heap per
 #                                     circuit (slope after a forced full GC)
-#   two nodes (PostgreSQL + Redis):   the same, circuits split across the nodes, submits on node A
+#   two nodes (PostgreSQL + Redis):   the same on one node over PostgreSQL (the baseline for two), then
+#                                     with the circuits split across two nodes, submits on node A
 #   browser   (Chromium, 20 pages):   submit -> the title is in the page's DOM
 #   big queue (100,000 waiting items): server time of the queue's first page (rows + count), and the
 #                                     time until a newly opened circuit has its first 50 rows
@@ -132,9 +133,12 @@ if step two; then
     log "two nodes on PostgreSQL + Redis, $WAITING waiting items"
     start_node nodeA "$PORT_A" Database__Provider=Postgres ConnectionStrings__Portal="$POSTGRES" \
         Realtime__Redis="$REDIS" Realtime__RedisChannel="$CHANNEL"
+    setup "$A" "$WAITING" >/dev/null
+    # The like-for-like baseline for "two nodes within 50 ms of one": node A alone on the same
+    # PostgreSQL (its submit costs more than SQLite's), then the same counts split over A and B.
+    bench circuits --nodes "$A" --pids "$PID_nodeA" --counts "$COUNTS" --rounds "$ROUNDS" --label one-node-postgres
     start_node nodeB "$PORT_B" Database__Provider=Postgres ConnectionStrings__Portal="$POSTGRES" \
         Realtime__Redis="$REDIS" Realtime__RedisChannel="$CHANNEL"
-    setup "$A" "$WAITING" >/dev/null
     bench circuits --nodes "$A,$B" --pids "$PID_nodeA,$PID_nodeB" --counts "$COUNTS" --rounds "$ROUNDS" --label two-nodes
     if step big; then
         log "PostgreSQL: $BIG_QUEUE waiting items"
