@@ -49,6 +49,7 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_database.GetRequiredService<IDbContextFactory<PortalDbContext>>());
         Services.AddSingleton<ModerationQueue>();
         Services.AddScoped<QueueCountRelay>();
+        Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         Services.AddSingleton<ReviewPresence>();
         AddAuthorization()
             .SetAuthorized("Модератор Тестов")

@@ -80,6 +80,12 @@ public sealed class PublicPageCacheTests(PublicPageCacheTests.Fixture fixture) :
         Assert.DoesNotContain("Blazor-Server-Component-State", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<!--Blazor:", html, StringComparison.Ordinal);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out _), "an anonymous public page sets no cookie");
+
+        // Nothing that only a circuit needs: no import map, no blazor.web.js, no reconnect dialog.
+        Assert.DoesNotContain("importmap", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("blazor-error-ui", html, StringComparison.Ordinal);
+        Assert.Contains("</footer>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,6 +118,8 @@ public sealed class PublicPageCacheTests(PublicPageCacheTests.Fixture fixture) :
         Assert.Contains("data-testid=\"moderation-badge\"", html, StringComparison.Ordinal);
         Assert.Contains("<!--Blazor:", html, StringComparison.Ordinal);
         Assert.Contains("Blazor-Server-Component-State", html, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.Contains("importmap", html, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

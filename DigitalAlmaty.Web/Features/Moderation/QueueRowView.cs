@@ -26,9 +26,9 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
         string? Late,
         string? Presence);
 
-    public static QueueRowView Create(Guid id, string cssClass, bool selected, Labels text)
+    /// <param name="html">The site's encoder (it leaves Cyrillic as it is: a row's batch is a third smaller than with escapes).</param>
+    public static QueueRowView Create(Guid id, string cssClass, bool selected, Labels text, HtmlEncoder html)
     {
-        var html = HtmlEncoder.Default;
         var idText = id.ToString("D");
         var markup = new StringBuilder(512);
         markup.Append("<div class=\"queue-row__top\"><span class=\"queue-row__kind\">").Append(html.Encode(text.Kind)).Append("</span>");
