@@ -104,6 +104,32 @@ public sealed class ModerationInBrowserTests(BrowserSession session) : IClassFix
     }
 
     [Fact]
+    public async Task RowAges_MoveOnInTheBrowser_InTheReadersLanguage()
+    {
+        var (author, _) = await UserAsync("aging", "Айгерим Ожидающая");
+        var (_, moderator) = await UserAsync("ager", "Ерлан Часовой", "Moderator");
+        var idea = await new SubmissionSeed(session.Portal).IdeaAsync(author, $"Возраст строки {Guid.NewGuid():N}"[..24]);
+        await SubmitAsAuthorAsync(author, idea.Id);
+
+        await using var context = await session.NewContextAsync();
+        var page = await SignedInAsync(context, moderator);
+        await page.GotoAsync("/moderation?culture=kk-KZ");
+        await Assertions.Expect(page.Locator(".moderation[data-shortcuts=on]")).ToHaveCountAsync(1);
+        var age = Row(page, idea.Id).Locator(".queue-row__age");
+        await Assertions.Expect(age).ToHaveTextAsync("Кезекте: жаңа ғана");
+
+        // The row entered the queue 3 h 5 min ago as far as the browser knows; the page's own refresh words it.
+        await page.EvaluateAsync(
+            @"async id => {
+                const age = document.querySelector(`[data-id='${id}'] .queue-row__age`);
+                age.dataset.since = String(Date.now() - (3 * 60 + 5) * 60000 - 1000);
+                (await import('./Features/Moderation/ModerationQueuePage.razor.js')).refreshAges();
+            }",
+            idea.Id.ToString("D"));
+        await Assertions.Expect(age).ToHaveTextAsync("Кезекте: 3 сағ 5 мин");
+    }
+
+    [Fact]
     public async Task Queue_FitsAPhone_AndADesktop_InRussianAndKazakh()
     {
         var (author, _) = await UserAsync("looks", "Айгерим Сапарова");

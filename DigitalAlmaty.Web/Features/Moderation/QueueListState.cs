@@ -11,8 +11,17 @@ public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor, EventCa
 
     public bool Loaded { get; set; }
 
+    /// <summary>
+    /// How the browser words a row's age as it grows (the list's data attributes): the server writes
+    /// each age once and does not re-render fifty rows on every screen each minute to move it on.
+    /// </summary>
+    public AgeWording? Ages { get; set; }
+
     public Func<QueueRow, QueueRowView> ViewFor { get; } = viewFor;
 
     /// <summary>A row's title was pressed (handled by the page, which then renders with the item open).</summary>
     public EventCallback<QueueSelectEventArgs> Select { get; } = select;
 }
+
+/// <summary>The localized templates of a queue row's age ({0}, {1} as in the resources) and the server's clock.</summary>
+public sealed record AgeWording(string Prefix, string JustNow, string Minutes, string Hours, string Days, long ServerNow);

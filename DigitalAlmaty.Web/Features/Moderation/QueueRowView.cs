@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Features.Moderation;
 /// queues of 50 rows each keep all of them in memory), and an update compares one string per row.
 /// The title is a real button; its click reaches the list through <see cref="QueueSelectEventArgs"/>.
 /// </summary>
-public sealed record QueueRowView(string Id, string CssClass, bool Selected, bool Fresh, MarkupString Content)
+public sealed record QueueRowView(string Id, string CssClass, bool Selected, bool Fresh, bool Late, MarkupString Content)
 {
     /// <summary>The labels of one row, already localized; null leaves a part out.</summary>
     public sealed record Labels(
@@ -23,6 +23,7 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
         string Author,
         string Waiting,
         string Age,
+        DateTimeOffset Since,
         string? Late,
         string? Presence);
 
@@ -38,7 +39,8 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
         markup.Append("</div><button type=\"button\" class=\"queue-row__title\" data-select=\"").Append(idText).Append('"')
             .Append(selected ? " aria-current=\"true\">" : ">").Append(html.Encode(text.Title)).Append("</button>")
             .Append("<div class=\"queue-row__meta\"><span>").Append(html.Encode(text.Author)).Append("</span>")
-            .Append("<span class=\"queue-row__age\" title=\"").Append(html.Encode(text.Waiting)).Append("\">").Append(html.Encode(text.Age)).Append("</span>");
+            .Append("<span class=\"queue-row__age\" title=\"").Append(html.Encode(text.Waiting)).Append("\" data-since=\"")
+            .Append(text.Since.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\">").Append(html.Encode(text.Age)).Append("</span>");
         if (text.Late is not null)
         {
             markup.Append("<span class=\"queue-tag queue-tag--late\" data-testid=\"late\">").Append(html.Encode(text.Late)).Append("</span>");
@@ -50,7 +52,7 @@ public sealed record QueueRowView(string Id, string CssClass, bool Selected, boo
             markup.Append("<p class=\"queue-row__presence\" data-testid=\"presence\">").Append(html.Encode(text.Presence)).Append("</p>");
         }
 
-        return new QueueRowView(idText, cssClass, selected, text.New is not null, new MarkupString(markup.ToString()));
+        return new QueueRowView(idText, cssClass, selected, text.New is not null, text.Late is not null, new MarkupString(markup.ToString()));
     }
 
     private static void Tag(StringBuilder markup, HtmlEncoder html, string cssClass, string? text)
