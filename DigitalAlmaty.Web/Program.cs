@@ -23,6 +23,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalReverseProxy(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalPages();
 builder.Services.AddPublicPageCache();
@@ -42,6 +43,9 @@ if (!await app.PrepareAsync())
 {
     return 1;
 }
+
+// The client's address and scheme as the trusted proxy saw them, before anything reads either.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
