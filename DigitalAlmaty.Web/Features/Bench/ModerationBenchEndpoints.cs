@@ -135,8 +135,6 @@ public static class ModerationBenchEndpoints
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),
             pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
-            allocatedBytes = GC.GetTotalAllocatedBytes(),
-            threads = ThreadPool.ThreadCount,
         }));
 
         endpoints.MapPost("/bench/gc", (PortalEventFeed feed) =>

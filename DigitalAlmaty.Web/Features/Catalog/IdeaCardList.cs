@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using DigitalAlmaty.Web.Components.Shared;
@@ -27,7 +26,7 @@ public static class IdeaCardList
         foreach (var idea in ideas)
         {
             markup.Append("<li class=\"item-card\"><p class=\"item-card__meta\">").Append(html.Encode(messages.Category(idea.Category)))
-                .Append(" · <time datetime=\"").Append(idea.PublishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
+                .Append(" · <time datetime=\"").Append(LocalTime.Machine(idea.PublishedAt))
                 .Append("\">").Append(html.Encode(LocalTime.Text(idea.PublishedAt, dateOnly: true))).Append("</time></p>")
                 .Append("<h2><a href=\"ideas/").Append(idea.Id.ToString("D")).Append("\">").Append(html.Encode(idea.Title)).Append("</a></h2>")
                 .Append("<p>").Append(html.Encode(idea.Summary)).Append("</p>")
@@ -51,5 +50,5 @@ public static class IdeaCardList
     }
 
     /// <summary>The list filtered by one tag.</summary>
-    public static string TagLink(string tag) => "ideas?tag=" + UrlEncoder.Default.Encode(tag);
+    private static string TagLink(string tag) => "ideas?tag=" + UrlEncoder.Default.Encode(tag);
 }
