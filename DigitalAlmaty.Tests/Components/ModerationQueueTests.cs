@@ -229,6 +229,53 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Badge_CountsPublishedItemsWithOpenReports_OncePerItem_AlsoWhileAQueueCarriesIt()
+    {
+        await SubmittedIdeaAsync("Ждёт решения", DateTimeOffset.UtcNow.AddHours(-2));
+        var reported = Idea.StartDraft(Guid.NewGuid(), _authorId, DateTimeOffset.UtcNow.AddHours(-5));
+        reported.Edit(_authorId, SubmissionSeed.IdeaContent("Опубликованная, с жалобой"), DateTimeOffset.UtcNow.AddHours(-5));
+        reported.Submit(_authorId, DateTimeOffset.UtcNow.AddHours(-4));
+        reported.Approve(_moderatorId, DateTimeOffset.UtcNow.AddHours(-3));
+        await using (var db = await Databases().CreateDbContextAsync())
+        {
+            db.Add(reported);
+            await db.SaveChangesAsync();
+        }
+
+        var badge = Render<ModerationBadge>();
+        string Count() => badge.Find("[data-testid=moderation-count]").TextContent;
+        badge.WaitForAssertion(() => Assert.Equal("1", Count()));
+
+        async Task ReportAsync(string reporterId)
+        {
+            await using var db = await Databases().CreateDbContextAsync();
+            db.ContentFlags.Add(new ContentFlag { SubmissionId = reported.Id, ReporterId = reporterId, Clause = ModerationClauses.Misleading, Message = "Сведения неверны.", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            _feed.Publish(new FlagsChanged(reported.Id));
+        }
+
+        await ReportAsync(_moderatorId);
+        badge.WaitForAssertion(() => Assert.Equal("2", Count()));
+
+        // A second report on the same item is still one item to look at.
+        await ReportAsync(_authorId);
+        await Task.Delay(200);
+        Assert.Equal("2", Count());
+
+        // While the queue carries the submissions' count, the reported item stays in the badge.
+        var queue = Render<ModerationQueuePage>();
+        var relay = Services.GetRequiredService<QueueCountRelay>();
+        queue.WaitForState(() => relay.CarriedByPage);
+        var another = await SubmittedIdeaAsync("Ещё одна", DateTimeOffset.UtcNow);
+        _feed.Publish(new SubmissionChanged(another.Id, SubmissionKind.Idea, SubmissionStatus.Submitted, _authorId));
+        badge.WaitForAssertion(() => Assert.Equal("3", Count()));
+
+        // Hidden (its reports no longer wait, even before anyone dismisses them): it leaves the count.
+        await ChangeAsync(reported.Id, item => item.Hide(_moderatorId, DateTimeOffset.UtcNow, [ModerationClauses.Misleading], null));
+        badge.WaitForAssertion(() => Assert.Equal("2", Count()));
+    }
+
+    [Fact]
     public async Task Disposing_TheQueue_Unsubscribes()
     {
         var before = _feed.SubscriberCount;

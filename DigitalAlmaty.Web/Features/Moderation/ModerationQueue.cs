@@ -82,6 +82,7 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
     // One read per change per node: every open queue and badge on this node receives the same event
     // instance from the feed and awaits the same task, so a change costs two queries, not two per screen.
     private readonly ConditionalWeakTable<SubmissionChanged, Lazy<Task<QueueChange>>> _changes = new();
+    private readonly ConditionalWeakTable<PortalEvent, Lazy<Task<int>>> _flaggedReads = new();
     private long _sequence;
     public const int MaxSearchLength = 100;
     public const int AuthorHistoryLimit = 20;
@@ -135,6 +136,25 @@ public sealed class ModerationQueue(IDbContextFactory<PortalDbContext> databases
 
         var total = await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Submitted);
         return new QueueChange(row, total, sequence);
+    }
+
+    /// <summary>
+    /// How many published items have open reports after <paramref name="trigger"/>, read once on this
+    /// node however many badges ask. The app-bar badge counts them with the submissions waiting.
+    /// </summary>
+    public Task<int> ReadFlaggedAsync(PortalEvent trigger) =>
+        _flaggedReads.GetValue(trigger, _ => new Lazy<Task<int>>(() => FlaggedCountAsync())).Value;
+
+    /// <summary>How many published items have open reports (each counts once, however many reports it has).</summary>
+    public async Task<int> FlaggedCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await (
+            from f in db.ContentFlags
+            where f.ResolvedAt == null
+            join s in db.Submissions on f.SubmissionId equals s.Id
+            where s.Status == SubmissionStatus.Published
+            select f.SubmissionId).Distinct().CountAsync(cancellationToken);
     }
 
     /// <summary>How many items wait: one COUNT over the index, for the app-bar badge.</summary>
