@@ -51,18 +51,16 @@ fi
 WORK=$(mktemp -d /tmp/da-modbench.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-PG_DATA=
-PGBIN=
+source bench/lib/postgres.sh
 cleanup() {
     set +e
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
     wait 2>/dev/null
     [[ -f $WORK/redis.pid ]] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null
-    if [[ -n $PG_DATA ]]; then as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1; fi
+    stop_bench_postgres
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 log "publishing a Release build…"
 dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
@@ -105,21 +103,7 @@ if step one || step browser; then
 fi
 
 if step two; then
-    if [[ -z ${DA_TEST_POSTGRES:-} ]]; then
-        PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-        PG_PORT=55499
-        mkdir -p "$WORK/pg"
-        [[ $(id -u) -eq 0 ]] && chown postgres: "$WORK/pg"
-        PG_DATA=$WORK/pg/data
-        as_pg "$PGBIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --locale=C.UTF-8 --no-sync --auth=trust >/dev/null
-        as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w -t 30 \
-            -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-            start >/dev/null
-        as_pg "$PGBIN/psql" -q -h "$WORK/pg" -p "$PG_PORT" -U postgres -c "CREATE DATABASE da_bench" >/dev/null
-        POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=da_bench"
-    else
-        POSTGRES=$DA_TEST_POSTGRES
-    fi
+    start_bench_postgres "$WORK" 55499
     if [[ -z ${DA_TEST_REDIS:-} ]]; then
         REDIS_PORT=6399
         redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
@@ -145,7 +129,7 @@ if step two; then
         seeded=$(setup "$A" "$BIG_QUEUE")
         echo "{\"label\":\"big-postgres\",\"kind\":\"seed\",\"result\":$seeded}" | tee -a "$RESULTS" >&2
         # What autovacuum does in production shortly after a bulk load (visibility map, statistics).
-        [[ -n $PG_DATA ]] && as_pg "$PGBIN/psql" -q -h "$WORK/pg" -p "$PG_PORT" -U postgres -d da_bench -c 'VACUUM ANALYZE "Submissions"' >/dev/null
+        bench_psql 'VACUUM ANALYZE "Submissions"'
         { curl -fs "$A/bench/moderation/first-page?reps=200"; echo; } | sed 's/^{/{"label":"big-postgres","kind":"first-page",/' | tee -a "$RESULTS" >&2
         bench first-render --nodes "$A" --circuits 20 --label big-postgres
     fi

@@ -9,6 +9,8 @@
 # Usage: bench/public-pages.sh                   (10,000 published ideas, 32 connections, 10 s per run)
 #        IDEAS=100000 bench/public-pages.sh      (the 100k mode: list and search server time p95)
 #        ONLY_SERVER_TIME=1 IDEAS=100000 bench/public-pages.sh
+#        DATABASE=postgres …                     (the portal on a throwaway PostgreSQL cluster, or on
+#                                                 DA_TEST_POSTGRES when set; SQLite otherwise)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
@@ -22,23 +24,33 @@ CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5190}
 SERVER_CONNECTIONS=${SERVER_CONNECTIONS:-4}
 ONLY_SERVER_TIME=${ONLY_SERVER_TIME:-0}
+DATABASE=${DATABASE:-sqlite}
 BASE="http://127.0.0.1:$PORT"
 
-if ! command -v wrk >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq wrk </dev/null >/dev/null
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+[[ $DATABASE == postgres && -z ${DA_TEST_POSTGRES:-} ]] && ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 && need+=(postgresql)
+if ((${#need[@]})); then
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" </dev/null >/dev/null
 fi
 
 WORK=$(mktemp -d /tmp/da-bench.XXXXXX)
+chmod 755 "$WORK"
 SERVER_PID=
-cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+source bench/lib/postgres.sh
+cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; stop_bench_postgres; rm -rf "$WORK"; }
 trap cleanup EXIT
+DB_SETTINGS=(ConnectionStrings__Portal="Data Source=$WORK/bench.db")
+if [[ $DATABASE == postgres ]]; then
+    start_bench_postgres "$WORK" 55498
+    DB_SETTINGS=(Database__Provider=Postgres ConnectionStrings__Portal="$POSTGRES")
+fi
 
 echo "Publishing a Release build…" >&2
 dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
 
-echo "Starting the portal with $IDEAS published ideas…" >&2
-ASPNETCORE_ENVIRONMENT=Production \
-ConnectionStrings__Portal="Data Source=$WORK/bench.db" \
+echo "Starting the portal on $DATABASE with $IDEAS published ideas…" >&2
+env "${DB_SETTINGS[@]}" ASPNETCORE_ENVIRONMENT=Production \
 Bench__Enabled=true Demo__BenchIdeas="$IDEAS" Demo__Seed=false \
 RateLimits__RequestsPerMinute=1000000000 \
 Logging__LogLevel__Default=Warning \
@@ -46,6 +58,8 @@ dotnet "$WORK/app/DigitalAlmaty.Web.dll" --urls "$BASE" >"$WORK/server.log" 2>&1
 SERVER_PID=$!
 for _ in $(seq 1800); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+# What autovacuum does in production shortly after a bulk load (visibility map, statistics).
+if [[ $DATABASE == postgres ]]; then bench_psql 'VACUUM ANALYZE'; fi
 
 IDEA=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | head -n 1)
 
@@ -88,7 +102,7 @@ if [[ $ONLY_SERVER_TIME != 1 ]]; then
 } >"$RESULTS"
 
 echo
-echo "Public pages, $IDEAS published ideas, $CONNECTIONS connections, $DURATION per run, $(nproc) cores (wrk shares them)"
+echo "Public pages, $DATABASE, $IDEAS published ideas, $CONNECTIONS connections, $DURATION per run, $(nproc) cores (wrk shares them)"
 printf "%-28s %10s %9s %9s %9s\n" endpoint "req/s" "p50 ms" "p99 ms" "cpu ms/req"
 cat "$RESULTS"
 echo
@@ -115,7 +129,7 @@ server_time() {
 SEARCH_COMMON=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("парковок"))')
 SEARCH_RARE=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("SFpark"))')
 echo
-echo "Server time, $IDEAS published ideas, $SERVER_CONNECTIONS connections, $DURATION per run (uncached)"
+echo "Server time, $DATABASE, $IDEAS published ideas, $SERVER_CONNECTIONS connections, $DURATION per run (uncached)"
 printf "%-34s %8s %9s %9s %9s\n" request count "p50 ms" "p95 ms" "p99 ms"
 server_time "list /ideas" "/ideas"
 server_time "list /ideas, next page" "/ideas?$CURSOR"

@@ -34,7 +34,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
     /// <summary>Deeper pages are not offered: a ranked list is read from the top.</summary>
     public const int MaxPage = 50;
 
-    /// <summary>SQLite: a query matching more items ranks the most recently indexed this many.</summary>
+    /// <summary>A query matching more items ranks the most recent this many (SQLite: indexed; PostgreSQL: published).</summary>
     internal const int RankedMatches = 2000;
 
     internal const string StartMarker = "[[[";
@@ -60,27 +60,38 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
         int total;
         if (db.Database.IsNpgsql())
         {
+            // One pass over the matches finds the newest RankedMatches of them and counts them all
+            // (the window count runs before the LIMIT); only those are ranked, and only the page gets
+            // headlines. Ranking every match read and decompressed every matching tsvector: with
+            // 100k ideas a common word took 300+ ms. The same bound as SQLite's, on publication time.
             var tsquery = query.ToTsQuery();
-            total = await db.Database.SqlQuery<int>($"""
+            rows = await db.Database.SqlQuery<SearchRow>($"""
+                WITH matches AS (
+                    SELECT s."Id", s."PublishedAt", count(*) OVER ()::int AS "Total"
+                    FROM "Submissions" AS s
+                    WHERE s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
+                    ORDER BY s."PublishedAt" DESC, s."Id" DESC
+                    LIMIT {RankedMatches}
+                ), ranked AS (
+                    SELECT m."Id", m."PublishedAt", m."Total", ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank"
+                    FROM matches AS m JOIN "Submissions" AS s ON s."Id" = m."Id"
+                    ORDER BY "Rank" DESC, m."PublishedAt" DESC, m."Id"
+                    LIMIT {take} OFFSET {skip}
+                )
+                SELECT r."Id", s."Kind", r."Total",
+                       ts_headline('simple', translate(s."Title", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
+                       ts_headline('simple', translate(concat_ws(E'\n', nullif(s."Summary", ''), nullif(s."Goal", ''), nullif(s."Tasks", ''), nullif(s."CityBenefit", ''),
+                                   nullif(s."PriorImplementations", ''), nullif(s."Description", ''), nullif(s."Organiser", '')), '<>', chr(57344) || chr(57345)),
+                                   q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
+                FROM ranked AS r JOIN "Submissions" AS s ON s."Id" = r."Id" CROSS JOIN to_tsquery('simple', {tsquery}) AS q
+                ORDER BY r."Rank" DESC, r."PublishedAt" DESC, r."Id"
+                """).ToListAsync(cancellation);
+
+            // A page past the last result has no rows to carry the count.
+            total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await db.Database.SqlQuery<int>($"""
                 SELECT count(*)::int AS "Value" FROM "Submissions" AS s
                 WHERE s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
                 """).SingleAsync(cancellation);
-            rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
-                SELECT r."Id", r."Kind",
-                       ts_headline('simple', translate(r."Title", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
-                       ts_headline('simple', translate(r."Body", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
-                FROM (
-                    SELECT s."Id", s."Kind", s."Title", s."PublishedAt",
-                           ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank",
-                           concat_ws(E'\n', nullif(s."Summary", ''), nullif(s."Goal", ''), nullif(s."Tasks", ''), nullif(s."CityBenefit", ''),
-                                     nullif(s."PriorImplementations", ''), nullif(s."Description", ''), nullif(s."Organiser", '')) AS "Body"
-                    FROM "Submissions" AS s
-                    WHERE s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
-                    ORDER BY "Rank" DESC, s."PublishedAt" DESC, s."Id"
-                    LIMIT {take} OFFSET {skip}
-                ) AS r CROSS JOIN to_tsquery('simple', {tsquery}) AS q
-                ORDER BY r."Rank" DESC, r."PublishedAt" DESC, r."Id"
-                """).ToListAsync(cancellation);
         }
         else if (db.Database.IsSqlite())
         {
@@ -103,7 +114,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatches - 1}
                 """).SingleAsync(cancellation);
             rows = total == 0 ? [] : await db.Database.SqlQuery<SearchRow>($"""
-                SELECT s."Id" AS "Id", s."Kind" AS "Kind", p."Title" AS "Title", p."Snippet" AS "Snippet"
+                SELECT s."Id" AS "Id", s."Kind" AS "Kind", p."Title" AS "Title", p."Snippet" AS "Snippet", 0 AS "Total"
                 FROM (
                     SELECT "Id", rowid AS "Row", rank AS "Rank",
                            highlight("SubmissionSearch", 1, '[[[', ']]]') AS "Title",
@@ -191,6 +202,9 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
         public string? Title { get; set; }
 
         public string? Snippet { get; set; }
+
+        /// <summary>PostgreSQL: every match, counted in the same pass (SQLite counts separately).</summary>
+        public int Total { get; set; }
     }
 }
 
