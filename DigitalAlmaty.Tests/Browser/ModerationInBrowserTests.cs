@@ -48,6 +48,45 @@ public sealed class ModerationInBrowserTests(BrowserSession session) : IClassFix
     private static ILocator Row(IPage page, Guid id) => page.Locator($"[data-testid=queue-row][data-id='{id}']");
 
     [Fact]
+    public async Task TheQueuesCircuit_RefusesWebSocketCompression_TheBrowserOffers()
+    {
+        // Deflating every render batch for every open queue cost more CPU than rendering it (see the
+        // README's performance section): the server must decline the extension Chromium asks for.
+        var (_, moderator) = await UserAsync("deflate", "Модератор Сжатия", "Moderator");
+        await using var context = await session.NewContextAsync();
+        var page = await SignedInAsync(context, moderator);
+        var cdp = await context.NewCDPSessionAsync(page);
+        var offered = new List<string>();
+        var accepted = new List<string>();
+        static string Extensions(System.Text.Json.JsonElement? message, string part)
+        {
+            var headers = message!.Value.GetProperty(part).GetProperty("headers");
+            return headers.EnumerateObject()
+                .Where(h => h.Name.Equals("Sec-WebSocket-Extensions", StringComparison.OrdinalIgnoreCase))
+                .Select(h => h.Value.GetString() ?? string.Empty)
+                .FirstOrDefault() ?? string.Empty;
+        }
+
+        cdp.Event("Network.webSocketWillSendHandshakeRequest").OnEvent += (_, message) => { lock (offered) { offered.Add(Extensions(message, "request")); } };
+        cdp.Event("Network.webSocketHandshakeResponseReceived").OnEvent += (_, message) => { lock (accepted) { accepted.Add(Extensions(message, "response")); } };
+        await cdp.SendAsync("Network.enable");
+
+        await page.GotoAsync("/moderation");
+        await Assertions.Expect(page.Locator(".moderation[data-interactive=true]")).ToHaveCountAsync(1);
+
+        lock (offered)
+        {
+            Assert.Contains(offered, e => e.Contains("permessage-deflate", StringComparison.OrdinalIgnoreCase));
+        }
+
+        lock (accepted)
+        {
+            Assert.NotEmpty(accepted);
+            Assert.All(accepted, e => Assert.DoesNotContain("permessage-deflate", e, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public async Task Submission_ReachesAnOpenQueueLive_OneModeratorApproves_TheOtherIsToldItWasDecided()
     {
         var (author, _) = await UserAsync("author", "Айгерим Автор");
