@@ -38,6 +38,7 @@ public static class PortalStartup
         services.AddScoped<Features.Moderation.ModerationService>();
         services.AddScoped<Features.Flags.FlagService>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
+        services.AddSingleton<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.Catalog.PortalSearch>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();
         services.AddScoped<Features.Moderation.QueueCountRelay>();

@@ -27,7 +27,7 @@ public enum IdeaSort
 /// What readers see: published items only, newest or soonest first, with keyset paging (a cursor of
 /// the last row's sort key and id) so page 500 costs what page 1 does. No tracking, projections only.
 /// </summary>
-public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, TimeProvider clock)
+public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, TimeProvider clock, CatalogQueries queries)
 {
     public const int PageSize = 20;
 
@@ -39,34 +39,6 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         string.IsNullOrEmpty(name) || name == FormerParticipantKey ? text[FormerParticipantKey] : name;
 
 
-    /// <summary>The newest-first list (the most read one) as compiled queries: first page, and a page after a cursor.</summary>
-    private static readonly Func<PortalDbContext, string?, string?, int, IAsyncEnumerable<IdeaCard>> NewestFirst = EF.CompileAsyncQuery(
-        (PortalDbContext db, string? category, string? pattern, int take) =>
-            from i in db.Ideas
-                .Where(i => i.Status == SubmissionStatus.Published
-                    && (category == null || i.Category == category)
-                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
-                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-                .Take(take)
-            join u in db.Users on i.AuthorId equals u.Id into authors
-            from u in authors.DefaultIfEmpty()
-            orderby i.PublishedAt descending, i.Id descending
-            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? FormerParticipantKey, i.Tags));
-
-    private static readonly Func<PortalDbContext, string?, string?, DateTimeOffset, Guid, int, IAsyncEnumerable<IdeaCard>> NewestAfter = EF.CompileAsyncQuery(
-        (PortalDbContext db, string? category, string? pattern, DateTimeOffset at, Guid id, int take) =>
-            from i in db.Ideas
-                .Where(i => i.Status == SubmissionStatus.Published
-                    && (category == null || i.Category == category)
-                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, LikeEscape)))
-                .Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(id) < 0))
-                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-                .Take(take)
-            join u in db.Users on i.AuthorId equals u.Id into authors
-            from u in authors.DefaultIfEmpty()
-            orderby i.PublishedAt descending, i.Id descending
-            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? FormerParticipantKey, i.Tags));
-
     public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null)
     {
         await using var db = await databases.CreateDbContextAsync();
@@ -75,8 +47,8 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         {
             var pattern = TagPattern(tag);
             var source = Cursor.Parse(cursor) is { } c && c.TryInstant(out var instant)
-                ? NewestAfter(db, category, pattern, instant, c.Id, pageSize + 1)
-                : NewestFirst(db, category, pattern, pageSize + 1);
+                ? queries.NewestAfter(db, category, pattern, instant, c.Id, pageSize + 1)
+                : queries.NewestFirst(db, category, pattern, pageSize + 1);
             var page = new List<IdeaCard>(pageSize + 1);
             await foreach (var card in source)
             {
@@ -140,7 +112,7 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
     }
 
-    private const string LikeEscape = "!";
+    internal const string LikeEscape = "!";
 
     /// <summary>The LIKE pattern that finds one tag in the stored JSON array, or null for no tag filter.</summary>
     internal static string? TagPattern(string? tag)
@@ -216,4 +188,40 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             }
         }
     }
+}
+
+/// <summary>
+/// The newest-first list (the most read one) as compiled queries: first page, and a page after a
+/// cursor. One set per portal (a singleton), not static: EF Core binds a compiled query to the model
+/// it first ran with and refuses any other, so static ones served only the provider that came first
+/// when SQLite and PostgreSQL portals share a process (as in a full test run).
+/// </summary>
+public sealed class CatalogQueries
+{
+    public Func<PortalDbContext, string?, string?, int, IAsyncEnumerable<IdeaCard>> NewestFirst { get; } = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, PublicCatalog.LikeEscape)))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags));
+
+    public Func<PortalDbContext, string?, string?, DateTimeOffset, Guid, int, IAsyncEnumerable<IdeaCard>> NewestAfter { get; } = EF.CompileAsyncQuery(
+        (PortalDbContext db, string? category, string? pattern, DateTimeOffset at, Guid id, int take) =>
+            from i in db.Ideas
+                .Where(i => i.Status == SubmissionStatus.Published
+                    && (category == null || i.Category == category)
+                    && (pattern == null || EF.Functions.Like((string)(object)i.Tags, pattern, PublicCatalog.LikeEscape)))
+                .Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id.CompareTo(id) < 0))
+                .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                .Take(take)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            orderby i.PublishedAt descending, i.Id descending
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags));
 }
