@@ -102,6 +102,29 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
         return idea;
     }
 
+    /// <summary>An idea published an hour ago, after two hours in the queue.</summary>
+    private async Task<Idea> PublishedIdeaAsync(string title)
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        var idea = Idea.StartDraft(Guid.NewGuid(), _authorId, at);
+        idea.Edit(_authorId, SubmissionSeed.IdeaContent(title), at);
+        idea.Submit(_authorId, at.AddHours(1));
+        idea.Approve(_moderatorId, at.AddHours(2));
+        await using var db = await Databases().CreateDbContextAsync();
+        db.Add(idea);
+        await db.SaveChangesAsync();
+        return idea;
+    }
+
+    /// <summary>A reader's report on a published item, stored as the flag service would, then told to the feed.</summary>
+    private async Task ReportAsync(Guid id, string reporterId, string clause)
+    {
+        await using var db = await Databases().CreateDbContextAsync();
+        db.ContentFlags.Add(new ContentFlag { SubmissionId = id, ReporterId = reporterId, Clause = clause, Message = "Проверьте, пожалуйста.", CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        _feed.Publish(new FlagsChanged(id));
+    }
+
     /// <summary>Changes one stored item through the domain, as a service would, then tells the feed.</summary>
     private async Task ChangeAsync(Guid id, Action<Submission> change)
     {
@@ -165,34 +188,18 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task ReportedItems_AppearAsFlaggedRows_Live_AndLeaveWhenResolved()
     {
-        var idea = Idea.StartDraft(Guid.NewGuid(), _authorId, DateTimeOffset.UtcNow.AddHours(-3));
-        idea.Edit(_authorId, SubmissionSeed.IdeaContent("Опубликованная идея с жалобами"), DateTimeOffset.UtcNow.AddHours(-3));
-        idea.Submit(_authorId, DateTimeOffset.UtcNow.AddHours(-2));
-        idea.Approve(_moderatorId, DateTimeOffset.UtcNow.AddHours(-1));
-        await using (var db = await Databases().CreateDbContextAsync())
-        {
-            db.Add(idea);
-            await db.SaveChangesAsync();
-        }
+        var idea = await PublishedIdeaAsync("Опубликованная идея с жалобами");
 
         var queue = Render<ModerationQueuePage>();
         queue.WaitForState(() => _feed.SubscriberCount >= 4);
         Assert.Empty(queue.FindAll("[data-testid=flagged-row]"));
 
-        async Task FlagAsync(string reporterId, string clause)
-        {
-            await using var db = await Databases().CreateDbContextAsync();
-            db.ContentFlags.Add(new ContentFlag { SubmissionId = idea.Id, ReporterId = reporterId, Clause = clause, Message = "Проверьте, пожалуйста.", CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-            _feed.Publish(new FlagsChanged(idea.Id));
-        }
-
-        await FlagAsync(_moderatorId, ModerationClauses.PersonalData);
+        await ReportAsync(idea.Id, _moderatorId, ModerationClauses.PersonalData);
         queue.WaitForAssertion(() => Assert.Contains("Жалоб: 1", queue.Find("[data-testid=flag-count]").TextContent, StringComparison.Ordinal));
         Assert.Contains("4.3.9", queue.Find("[data-testid=flag-reasons]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Опубликованная идея с жалобами", queue.Find("[data-testid=flagged-row]").TextContent, StringComparison.Ordinal);
 
-        await FlagAsync(_authorId, ModerationClauses.PersonalData);
+        await ReportAsync(idea.Id, _authorId, ModerationClauses.PersonalData);
         queue.WaitForAssertion(() => Assert.Contains("Жалоб: 2", queue.Find("[data-testid=flag-count]").TextContent, StringComparison.Ordinal));
         Assert.Contains("×2", queue.Find("[data-testid=flag-reasons]").TextContent, StringComparison.Ordinal);
 
@@ -232,33 +239,17 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
     public async Task Badge_CountsPublishedItemsWithOpenReports_OncePerItem_AlsoWhileAQueueCarriesIt()
     {
         await SubmittedIdeaAsync("Ждёт решения", DateTimeOffset.UtcNow.AddHours(-2));
-        var reported = Idea.StartDraft(Guid.NewGuid(), _authorId, DateTimeOffset.UtcNow.AddHours(-5));
-        reported.Edit(_authorId, SubmissionSeed.IdeaContent("Опубликованная, с жалобой"), DateTimeOffset.UtcNow.AddHours(-5));
-        reported.Submit(_authorId, DateTimeOffset.UtcNow.AddHours(-4));
-        reported.Approve(_moderatorId, DateTimeOffset.UtcNow.AddHours(-3));
-        await using (var db = await Databases().CreateDbContextAsync())
-        {
-            db.Add(reported);
-            await db.SaveChangesAsync();
-        }
+        var reported = await PublishedIdeaAsync("Опубликованная, с жалобой");
 
         var badge = Render<ModerationBadge>();
         string Count() => badge.Find("[data-testid=moderation-count]").TextContent;
         badge.WaitForAssertion(() => Assert.Equal("1", Count()));
 
-        async Task ReportAsync(string reporterId)
-        {
-            await using var db = await Databases().CreateDbContextAsync();
-            db.ContentFlags.Add(new ContentFlag { SubmissionId = reported.Id, ReporterId = reporterId, Clause = ModerationClauses.Misleading, Message = "Сведения неверны.", CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-            _feed.Publish(new FlagsChanged(reported.Id));
-        }
-
-        await ReportAsync(_moderatorId);
+        await ReportAsync(reported.Id, _moderatorId, ModerationClauses.Misleading);
         badge.WaitForAssertion(() => Assert.Equal("2", Count()));
 
         // A second report on the same item is still one item to look at.
-        await ReportAsync(_authorId);
+        await ReportAsync(reported.Id, _authorId, ModerationClauses.Misleading);
         await Task.Delay(200);
         Assert.Equal("2", Count());
 
