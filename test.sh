@@ -164,6 +164,23 @@ while IFS= read -r counters; do
     failed=$((failed + ${f:-0}))
 done < <(find "$RESULTS" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} + 2>/dev/null || true)
 
+# CI keeps only the tail of the output: name each failed test and the start of its message here.
+if ((failed > 0)); then
+    echo "failed tests:"
+    find "$RESULTS" -name '*.trx' -print0 | xargs -0 -r "$SYS_PYTHON" -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") != "Failed":
+            continue
+        message = r.findtext(".//t:Message", default="", namespaces=ns).strip()
+        trace = r.findtext(".//t:StackTrace", default="", namespaces=ns).strip()
+        print("  " + r.get("testName", "?") + " [" + r.get("duration", "?") + "]")
+        for line in (message.splitlines()[:12] + trace.splitlines()[:6]):
+            print("    " + line[:300])
+' || true
+fi
 echo "$passed passed, $failed failed"
 if ((test_rc != 0 || failed > 0 || passed + failed == 0)); then
     exit 1
