@@ -8,16 +8,22 @@ export function attach(element, dotnet, chunkSize, knownValue) {
     // What the server holds. Text put back from the browser copy before we attached is sent at once.
     let lastSent = knownValue;
 
-    const send = async () => {
+    // The send under way, so that a flush right after a blur waits for the blur's send to arrive.
+    let inFlight = Promise.resolve();
+    const send = () => {
         clearTimeout(timer);
         const value = element.value;
-        if (value === lastSent) return;
-        lastSent = value;
-        const id = ++sequence;
-        const count = Math.max(1, Math.ceil(value.length / chunkSize));
-        for (let i = 0; i < count; i++) {
-            await dotnet.invokeMethodAsync('ReceiveChunk', id, i, count, value.substring(i * chunkSize, (i + 1) * chunkSize));
+        if (value !== lastSent) {
+            lastSent = value;
+            const id = ++sequence;
+            const count = Math.max(1, Math.ceil(value.length / chunkSize));
+            inFlight = (async () => {
+                for (let i = 0; i < count; i++) {
+                    await dotnet.invokeMethodAsync('ReceiveChunk', id, i, count, value.substring(i * chunkSize, (i + 1) * chunkSize));
+                }
+            })();
         }
+        return inFlight;
     };
     const onInput = () => { clearTimeout(timer); timer = setTimeout(() => send().catch(() => { lastSent = null; }), 300); };
     const onBlur = () => { send().catch(() => { lastSent = null; }).finally(() => dotnet.invokeMethodAsync('Blurred').catch(() => {})); };
@@ -30,7 +36,15 @@ export function attach(element, dotnet, chunkSize, knownValue) {
 
 // Sends whatever is still waiting for the debounce, and resolves once the server has it.
 export async function flush(element) {
-    await state.get(element)?.send();
+    const s = state.get(element);
+    if (!s) return;
+    try {
+        await s.send();
+    } catch {
+        // The last send failed part-way: send the whole text again.
+        s.resetSent(null);
+        await s.send();
+    }
 }
 
 export function focus(element) {
