@@ -39,6 +39,8 @@ public static class PortalStartup
         services.AddScoped<Features.Flags.FlagService>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
         services.AddSingleton<Features.Catalog.CatalogQueries>();
+        services.AddScoped<Features.Catalog.IdeasListMarkup>();
+        services.AddSingleton<Components.Layout.SiteShellMarkup>();
         services.AddScoped<Features.Catalog.PortalSearch>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();
         services.AddScoped<Features.Moderation.QueueCountRelay>();

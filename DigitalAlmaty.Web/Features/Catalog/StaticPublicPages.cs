@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace DigitalAlmaty.Web.Features.Catalog;
@@ -19,18 +20,21 @@ internal static class StaticPublicPages
 
     private static readonly ConcurrentDictionary<Endpoint, Endpoint> StaticCopies = new();
 
-    public static IApplicationBuilder UseStaticPublicPages(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseStaticPublicPages(this IApplicationBuilder app)
+    {
+        var writeDirectly = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("PublicPages:WriteDirectly", true);
+        return app.Use((context, next) =>
         {
             if (context.GetEndpoint() is RouteEndpoint endpoint
                 && endpoint.Metadata.GetMetadata<PublicPageAttribute>() is not null
                 && PublicPageAntiforgery.IsAnonymousPublicRead(context))
             {
-                context.SetEndpoint(StaticCopies.GetOrAdd(endpoint, StaticCopy));
+                context.SetEndpoint(StaticCopies.GetOrAdd(endpoint, static (original, direct) => StaticCopy(original, direct), writeDirectly));
             }
 
             return next(context);
         });
+    }
 
     /// <summary>
     /// Blazor maps pages for GET and POST only, so a HEAD request (link checkers, uptime monitors,
@@ -62,10 +66,20 @@ internal static class StaticPublicPages
 
     private sealed class StaticRender;
 
-    private static Endpoint StaticCopy(Endpoint original)
+    /// <summary>
+    /// The page without interactive render modes, or (<paramref name="writeDirectly"/>) answered by the
+    /// page's direct writer when it has one (<see cref="DirectPublicPages"/>). Either keeps the page's
+    /// metadata, so output caching and HEAD answers apply as before.
+    /// </summary>
+    private static Endpoint StaticCopy(Endpoint original, bool writeDirectly)
     {
         var endpoint = (RouteEndpoint)original;
         var metadata = endpoint.Metadata.ToArray();
+        if (writeDirectly && DirectPublicPages.WriterFor(endpoint.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type) is { } writer)
+        {
+            return new RouteEndpoint(writer, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection([.. metadata, new StaticRender()]), endpoint.DisplayName);
+        }
+
         var index = Array.FindIndex(metadata, item => item.GetType().FullName == RenderModesMetadata);
         if (index < 0)
         {

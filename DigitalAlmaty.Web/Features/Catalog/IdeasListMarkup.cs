@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Web.Features.Submissions;
+using DigitalAlmaty.Web.Resources;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+/// <summary>What a reader asked of /ideas, read once from the query string and made safe.</summary>
+public sealed record IdeasListQuery(string? Category, IdeaSort Sort, string? After, string? Tag)
+{
+    public static IdeasListQuery From(IQueryCollection query)
+    {
+        var category = query["category"].FirstOrDefault();
+        var tag = query["tag"].FirstOrDefault();
+        var sort = string.Equals(query["sort"].FirstOrDefault(), "title", StringComparison.OrdinalIgnoreCase) ? IdeaSort.Title : IdeaSort.Newest;
+        return new IdeasListQuery(
+            category is not null && IdeaCategories.IsKnown(category) ? category : null,
+            sort,
+            query["after"].FirstOrDefault(),
+            PublicCatalog.TagPattern(tag) is null ? null : tag!.Trim().TrimStart('#'));
+    }
+
+    /// <summary>The list with these filters (and a page cursor when given).</summary>
+    public static string Link(string? category, IdeaSort sort, string? after = null, string? tag = null)
+    {
+        var query = new Dictionary<string, string?>();
+        if (category is not null) query["category"] = category;
+        if (tag is not null) query["tag"] = tag;
+        if (sort == IdeaSort.Title) query["sort"] = "title";
+        if (after is not null) query["after"] = after;
+        return QueryHelpers.AddQueryString("ideas", query);
+    }
+}
+
+/// <summary>
+/// The /ideas page (its head tags and its body inside the layout), written once for both ways it is
+/// produced: the Blazor page renders it as markup for signed-in readers, and <see cref="DirectPublicPages"/>
+/// writes it for anonymous readers without the component renderer.
+/// </summary>
+public sealed class IdeasListMarkup(
+    HtmlEncoder html, SubmissionMessages messages, IStringLocalizer<CatalogText> c, IStringLocalizer<SharedText> t)
+{
+    public string Title => c["Ideas.Title"] + " — " + t["Site.Name"];
+
+    /// <summary>The page's own tags after its title: the feed and the description.</summary>
+    public void WriteHead(StringBuilder markup) =>
+        markup.Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Append(html.Encode(c["List.Feed"]))
+            .Append("\" href=\"feeds/ideas.atom\" />\n<meta name=\"description\" content=\"").Append(html.Encode(c["Ideas.Lead"])).Append("\" />");
+
+    public void WriteBody(StringBuilder markup, IdeasListQuery query, CatalogPage<IdeaCard> page)
+    {
+        string E(string text) => html.Encode(text);
+        var (category, sort, after, tag) = query;
+        markup.Append("<section class=\"page-wide catalog\"><div class=\"catalog__head\"><div><h1>").Append(E(c["Ideas.Title"]))
+            .Append("</h1>\n<p class=\"lead\">").Append(E(c["Ideas.Lead"])).Append("</p></div>\n")
+            .Append("<a class=\"button button--primary\" href=\"ideas/new\">").Append(E(c["Ideas.Propose"])).Append("</a></div>\n");
+
+        markup.Append("<nav class=\"chips\" aria-label=\"").Append(E(c["List.Filters"])).Append("\">");
+        Chip(markup, IdeasListQuery.Link(null, sort, tag: tag), c["Ideas.AllCategories"], category is null);
+        foreach (var code in IdeaCategories.All)
+        {
+            Chip(markup, IdeasListQuery.Link(code, sort, tag: tag), messages.Category(code), category == code);
+        }
+
+        markup.Append("</nav>\n");
+        if (tag is not null)
+        {
+            markup.Append("<p class=\"tag-filter\" data-testid=\"tag-filter\">").Append(E(c["Ideas.TaggedWith", tag]))
+                .Append(" <a href=\"").Append(E(IdeasListQuery.Link(category, sort))).Append("\">").Append(E(c["Ideas.AllTags"])).Append("</a></p>\n");
+        }
+
+        markup.Append("<p class=\"sort-links\">");
+        Current(markup.Append("<a href=\"").Append(E(IdeasListQuery.Link(category, IdeaSort.Newest, tag: tag))).Append('"'), sort == IdeaSort.Newest)
+            .Append('>').Append(E(c["Ideas.SortNewest"])).Append("</a>\n");
+        Current(markup.Append("<a href=\"").Append(E(IdeasListQuery.Link(category, IdeaSort.Title, tag: tag))).Append('"'), sort == IdeaSort.Title)
+            .Append('>').Append(E(c["Ideas.SortTitle"])).Append("</a>\n");
+        markup.Append("<a href=\"feeds/ideas.atom\" class=\"feed-link\">").Append(E(c["List.Feed"])).Append("</a></p>\n");
+
+        if (page.Items.Count == 0)
+        {
+            markup.Append("<p class=\"empty-state\">").Append(E(c["Ideas.Empty"])).Append("</p>\n");
+        }
+        else
+        {
+            IdeaCardList.Write(markup, page.Items, html, messages, c);
+            markup.Append('\n');
+        }
+
+        markup.Append("<nav class=\"pager\" aria-label=\"").Append(E(c["List.Next"])).Append("\">");
+        if (after is not null)
+        {
+            markup.Append("<a href=\"").Append(E(IdeasListQuery.Link(category, sort, tag: tag))).Append("\">").Append(E(c["List.First"])).Append("</a>\n");
+        }
+
+        if (page.NextCursor is not null)
+        {
+            markup.Append("<a class=\"button button--secondary\" href=\"").Append(E(IdeasListQuery.Link(category, sort, page.NextCursor, tag)))
+                .Append("\" rel=\"next\">").Append(E(c["List.Next"])).Append("</a>");
+        }
+
+        markup.Append("</nav></section>");
+    }
+
+    private void Chip(StringBuilder markup, string href, string text, bool on) =>
+        Current(markup.Append("<a href=\"").Append(html.Encode(href)).Append("\" class=\"chip").Append(on ? " chip--on\"" : "\""), on)
+            .Append('>').Append(html.Encode(text)).Append("</a>");
+
+    private static StringBuilder Current(StringBuilder markup, bool current) =>
+        current ? markup.Append(" aria-current=\"true\"") : markup;
+}
