@@ -39,11 +39,11 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
     internal const int RankedMatches = 2000;
 
     /// <summary>
-    /// PostgreSQL ranks the newest this many matches (20 pages) and counts no further: finding them
+    /// PostgreSQL ranks the newest this many matches (10 pages) and counts no further: finding them
     /// walks the publication-time index and stops there, where counting every match visited the
     /// table row of each (a word in one idea in six at 100k: 16,667 rows, p95 180 ms).
     /// </summary>
-    internal const int PostgresRankedMatches = 400;
+    internal const int PostgresRankedMatches = 200;
 
     internal const string StartMarker = "[[[";
     internal const string StopMarker = "]]]";
