@@ -73,27 +73,27 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             // common word PostgreSQL walks the (Kind, Status, PublishedAt, Id) index and stops after
             // that many matches; for a rare one it takes them from the GIN index (its estimate of the
             // word's frequency picks the plan). One more than ranked tells "more than" from "exactly".
-            // Only those are ranked, and only the page gets headlines.
+            // Each is ranked as it is found (no second visit of its row); only the page gets headlines.
             var tsquery = query.ToTsQuery();
             var limit = PostgresRankedMatches + 1;
             rows = await db.Database.SqlQuery<SearchRow>($"""
                 WITH matches AS (
-                    SELECT u."Id", u."PublishedAt", count(*) OVER ()::int AS "Total"
+                    SELECT u."Id", u."PublishedAt", u."Rank", count(*) OVER ()::int AS "Total"
                     FROM (
-                        (SELECT s."Id", s."PublishedAt" FROM "Submissions" AS s
+                        (SELECT s."Id", s."PublishedAt", ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank" FROM "Submissions" AS s
                          WHERE s."Kind" = 'Idea' AND s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
                          ORDER BY s."PublishedAt" DESC, s."Id" DESC LIMIT {limit})
                         UNION ALL
-                        (SELECT s."Id", s."PublishedAt" FROM "Submissions" AS s
+                        (SELECT s."Id", s."PublishedAt", ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank" FROM "Submissions" AS s
                          WHERE s."Kind" = 'Event' AND s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
                          ORDER BY s."PublishedAt" DESC, s."Id" DESC LIMIT {limit})
                     ) AS u
                     ORDER BY u."PublishedAt" DESC, u."Id" DESC
                     LIMIT {limit}
                 ), ranked AS (
-                    SELECT m."Id", m."PublishedAt", m."Total", ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank"
-                    FROM matches AS m JOIN "Submissions" AS s ON s."Id" = m."Id"
-                    ORDER BY "Rank" DESC, m."PublishedAt" DESC, m."Id"
+                    SELECT m."Id", m."PublishedAt", m."Total", m."Rank"
+                    FROM matches AS m
+                    ORDER BY m."Rank" DESC, m."PublishedAt" DESC, m."Id"
                     LIMIT {take} OFFSET {skip}
                 )
                 SELECT r."Id", s."Kind", r."Total",
