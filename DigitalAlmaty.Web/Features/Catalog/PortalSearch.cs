@@ -24,8 +24,9 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 /// Full-text search over published ideas and events (clause 2.1.2): FTS5 on SQLite, a tsvector
 /// column on PostgreSQL (both created by the providers' "Search" migrations). Whatever a reader
 /// types is reduced to plain words first (<see cref="SearchQuery"/>), so no query syntax of either
-/// engine ever reaches it. Titles and snippets come back with marker strings around the matches;
-/// they are split into <see cref="TextRun"/>s here and the page renders each run as encoded text,
+/// engine ever reaches it. On SQLite titles and snippets come back with marker strings around the
+/// matches and are split into <see cref="TextRun"/>s here; on PostgreSQL the page's texts come back
+/// plain and <see cref="SearchHighlighter"/> marks them. The page renders each run as encoded text,
 /// so HTML in user text stays text.
 /// </summary>
 public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
@@ -48,10 +49,6 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
     internal const string StartMarker = "[[[";
     internal const string StopMarker = "]]]";
 
-    /// <summary>chr(57344) and chr(57345) in the PostgreSQL query.</summary>
-    private const char LessThanStandIn = '\uE000';
-    private const char GreaterThanStandIn = '\uE001';
-
     public async Task<SearchResults> SearchAsync(string? text, int page = 1, CancellationToken cancellation = default)
     {
         var query = SearchQuery.Parse(text);
@@ -73,7 +70,8 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             // common word PostgreSQL walks the (Kind, Status, PublishedAt, Id) index and stops after
             // that many matches; for a rare one it takes them from the GIN index (its estimate of the
             // word's frequency picks the plan). One more than ranked tells "more than" from "exactly".
-            // Each is ranked as it is found (no second visit of its row); only the page gets headlines.
+            // Each is ranked as it is found (no second visit of its row). The page's rows come back as
+            // text and are highlighted here (SearchHighlighter), not by ts_headline.
             var tsquery = query.ToTsQuery();
             var limit = PostgresRankedMatches + 1;
             rows = await db.Database.SqlQuery<SearchRow>($"""
@@ -96,12 +94,10 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                     ORDER BY m."Rank" DESC, m."PublishedAt" DESC, m."Id"
                     LIMIT {take} OFFSET {skip}
                 )
-                SELECT r."Id", s."Kind", r."Total",
-                       ts_headline('simple', translate(s."Title", '<>', chr(57344) || chr(57345)), q, 'StartSel=[[[, StopSel=]]], HighlightAll=true') AS "Title",
-                       ts_headline('simple', translate(concat_ws(E'\n', nullif(s."Summary", ''), nullif(s."Goal", ''), nullif(s."Tasks", ''), nullif(s."CityBenefit", ''),
-                                   nullif(s."PriorImplementations", ''), nullif(s."Description", ''), nullif(s."Organiser", '')), '<>', chr(57344) || chr(57345)),
-                                   q, 'StartSel=[[[, StopSel=]]], MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
-                FROM ranked AS r JOIN "Submissions" AS s ON s."Id" = r."Id" CROSS JOIN to_tsquery('simple', {tsquery}) AS q
+                SELECT r."Id", s."Kind", r."Total", s."Title",
+                       concat_ws(E'\n', nullif(s."Summary", ''), nullif(s."Goal", ''), nullif(s."Tasks", ''), nullif(s."CityBenefit", ''),
+                                 nullif(s."PriorImplementations", ''), nullif(s."Description", ''), nullif(s."Organiser", '')) AS "Snippet"
+                FROM ranked AS r JOIN "Submissions" AS s ON s."Id" = r."Id"
                 ORDER BY r."Rank" DESC, r."PublishedAt" DESC, r."Id"
                 """).ToListAsync(cancellation);
 
@@ -158,15 +154,13 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
         }
 
-        // ts_headline drops anything that looks like markup, so angle brackets go in as private-use
-        // characters and come back in Runs (a user who types those characters sees brackets in a
-        // snippet: harmless, the runs are rendered as encoded text either way).
+        var highlightHere = db.Database.IsNpgsql();
         var hits = rows.Take(PageSize)
             .Select(r => new SearchHit(
                 r.Id,
                 Enum.Parse<SubmissionKind>(r.Kind),
-                Runs(r.Title),
-                Runs(r.Snippet)))
+                highlightHere ? SearchHighlighter.All(r.Title, query) : Runs(r.Title),
+                highlightHere ? SearchHighlighter.Snippet(r.Snippet, query) : Runs(r.Snippet)))
             .ToList();
         return new SearchResults(hits, total, page, rows.Count > PageSize && page < MaxPage, atLeast);
     }
@@ -184,7 +178,6 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             return runs;
         }
 
-        marked = marked.Replace(LessThanStandIn, '<').Replace(GreaterThanStandIn, '>');
         var open = false;
         var current = new StringBuilder();
         for (var i = 0; i < marked.Length;)
@@ -279,7 +272,10 @@ public sealed partial class SearchQuery
     public string ToTsQuery() => string.Join(" & ", Terms.Select((t, i) =>
         "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (IsPrefix(i) ? ":*" : string.Empty)));
 
-    private bool IsPrefix(int index) => index == Terms.Count - 1 && Terms[index].Length >= MinPrefixLength;
+    internal bool IsPrefix(int index) => index == Terms.Count - 1 && Terms[index].Length >= MinPrefixLength;
+
+    /// <summary>What counts as a word, in queries and in highlighted text.</summary>
+    internal static Regex Words => Word();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
