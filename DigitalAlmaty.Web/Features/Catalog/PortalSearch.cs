@@ -69,14 +69,16 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             // The newest PostgresRankedMatches + 1 matches, per kind newest first and merged: for a
             // common word PostgreSQL walks the (Kind, Status, PublishedAt, Id) index and stops after
             // that many matches; for a rare one it takes them from the GIN index (its estimate of the
-            // word's frequency picks the plan). One more than ranked tells "more than" from "exactly".
+            // word's frequency picks the plan). One more than is ranked tells "more than" from
+            // "exactly"; that one is neither ranked nor shown.
             // Each is ranked as it is found (no second visit of its row). The page's rows come back as
             // text and are highlighted here (SearchHighlighter), not by ts_headline.
             var tsquery = query.ToTsQuery();
             var limit = PostgresRankedMatches + 1;
             rows = await db.Database.SqlQuery<SearchRow>($"""
                 WITH matches AS (
-                    SELECT u."Id", u."PublishedAt", u."Rank", count(*) OVER ()::int AS "Total"
+                    SELECT u."Id", u."PublishedAt", u."Rank", count(*) OVER ()::int AS "Total",
+                           row_number() OVER (ORDER BY u."PublishedAt" DESC, u."Id" DESC) AS "Newest"
                     FROM (
                         (SELECT s."Id", s."PublishedAt", ts_rank(s."SearchVector", to_tsquery('simple', {tsquery})) AS "Rank" FROM "Submissions" AS s
                          WHERE s."Kind" = 'Idea' AND s."Status" = 'Published' AND s."SearchVector" @@ to_tsquery('simple', {tsquery})
@@ -91,6 +93,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 ), ranked AS (
                     SELECT m."Id", m."PublishedAt", m."Total", m."Rank"
                     FROM matches AS m
+                    WHERE m."Newest" <= {PostgresRankedMatches}
                     ORDER BY m."Rank" DESC, m."PublishedAt" DESC, m."Id"
                     LIMIT {take} OFFSET {skip}
                 )
@@ -110,8 +113,6 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 """).SingleAsync(cancellation);
             atLeast = found > PostgresRankedMatches;
             total = Math.Min(found, PostgresRankedMatches);
-            // The one match past the bound only told that there are more: it is not shown.
-            rows = rows.Take(Math.Max(0, PostgresRankedMatches - skip)).ToList();
         }
         else if (db.Database.IsSqlite())
         {
