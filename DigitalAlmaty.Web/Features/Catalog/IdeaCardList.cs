@@ -8,11 +8,10 @@ using Microsoft.Extensions.Localization;
 namespace DigitalAlmaty.Web.Features.Catalog;
 
 /// <summary>
-/// The cards of the public ideas list written as pre-encoded markup. /ideas is the portal's
-/// busiest page; written as Razor markup its twenty cards were about 500 render-tree frames to
-/// build, diff and write on every uncached request, about half of the page's CPU time. As one
-/// string they are one frame. The markup is the one the Razor version wrote, encoded by the same
-/// encoder the renderer uses (the site's <see cref="HtmlEncoder"/>).
+/// The cards of the public ideas list written as pre-encoded markup, part of <see cref="IdeasListMarkup"/>.
+/// /ideas is the portal's busiest page; written as Razor markup its twenty cards were about 500
+/// render-tree frames to build, diff and write on every uncached request. Encoded by the encoder
+/// the renderer uses (the site's <see cref="HtmlEncoder"/>).
 /// </summary>
 public static class IdeaCardList
 {

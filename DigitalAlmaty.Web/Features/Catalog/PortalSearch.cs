@@ -64,6 +64,8 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
         List<SearchRow> rows;
         int total;
         var atLeast = false;
+        // SQLite marks the matches in the texts it returns; PostgreSQL returns them plain.
+        Func<string?, IReadOnlyList<TextRun>> title = Runs, snippet = Runs;
         if (db.Database.IsNpgsql())
         {
             // The newest PostgresRankedMatches + 1 matches, per kind newest first and merged: for a
@@ -113,6 +115,8 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
                 """).SingleAsync(cancellation);
             atLeast = found > PostgresRankedMatches;
             total = Math.Min(found, PostgresRankedMatches);
+            title = text => SearchHighlighter.All(text, query);
+            snippet = text => SearchHighlighter.Snippet(text, query);
         }
         else if (db.Database.IsSqlite())
         {
@@ -155,13 +159,8 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
             throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
         }
 
-        var highlightHere = db.Database.IsNpgsql();
         var hits = rows.Take(PageSize)
-            .Select(r => new SearchHit(
-                r.Id,
-                Enum.Parse<SubmissionKind>(r.Kind),
-                highlightHere ? SearchHighlighter.All(r.Title, query) : Runs(r.Title),
-                highlightHere ? SearchHighlighter.Snippet(r.Snippet, query) : Runs(r.Snippet)))
+            .Select(r => new SearchHit(r.Id, Enum.Parse<SubmissionKind>(r.Kind), title(r.Title), snippet(r.Snippet)))
             .ToList();
         return new SearchResults(hits, total, page, rows.Count > PageSize && page < MaxPage, atLeast);
     }
@@ -221,7 +220,7 @@ public sealed class PortalSearch(IDbContextFactory<PortalDbContext> databases)
 
         public string? Snippet { get; set; }
 
-        /// <summary>PostgreSQL: every match, counted in the same pass (SQLite counts separately).</summary>
+        /// <summary>PostgreSQL: the matches found, up to one past those ranked (SQLite counts separately).</summary>
         public int Total { get; set; }
     }
 }
