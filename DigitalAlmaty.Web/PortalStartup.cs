@@ -15,6 +15,9 @@ public static class PortalStartup
             {
                 options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
                 options.Conventions.Add(new OnlyOurIdentityPages());
+                // Sign-in, registration, reset and every account form: the stricter per-address limit on posts.
+                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account", model =>
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Features.Security.RateLimits.AccountPolicy)));
             })
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(options =>
@@ -49,7 +52,6 @@ public static class PortalStartup
         services.AddHostedService(sp => sp.GetRequiredService<Features.Moderation.ReviewPresence>());
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
-        services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
         services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
         services.AddSingleton<Features.Files.FileStore>();
         services.AddScoped<Features.Publications.PublicationService>();

@@ -39,7 +39,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 
 var app = builder.Build();
 
-if (!await app.PrepareAsync())
+if (!ExposureCheck.Passes(app) || !await app.PrepareAsync())
 {
     return 1;
 }
@@ -53,7 +53,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseBenchTimings(app.Configuration);
+app.UseBenchTimings(app.Configuration, app.Environment);
 
 // Localization runs first so that a re-executed error page keeps the visitor's language.
 app.UsePortalLocalization();
@@ -73,7 +73,7 @@ app.MapHealthChecks("/healthz");
 app.MapPortalFiles();
 app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
-app.MapBenchEndpoints(app.Configuration);
+app.MapBenchEndpoints(app.Configuration, app.Environment);
 app.MapPortalGovernance();
 app.MapPortalPersonalData();
 app.MapRazorPages();

@@ -69,7 +69,7 @@ dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/n
 start_node() {
     local name=$1 port=$2; shift 2
     # From the publish folder: static assets (blazor.web.js) are found relative to the content root.
-    (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production Bench__Enabled=true Demo__Seed=false \
+    (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Testing Bench__Enabled=true Demo__Seed=false \
         RateLimits__RequestsPerMinute=1000000000 RateLimits__AccountPostsPerMinute=1000000000 \
         Logging__LogLevel__Default=Warning "$@" \
         dotnet DigitalAlmaty.Web.dll --urls "http://127.0.0.1:$port") >"$WORK/$name.log" 2>&1 &

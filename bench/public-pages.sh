@@ -50,7 +50,7 @@ echo "Publishing a Release build…" >&2
 dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
 
 echo "Starting the portal on $DATABASE with $IDEAS published ideas…" >&2
-env "${DB_SETTINGS[@]}" ASPNETCORE_ENVIRONMENT=Production \
+env "${DB_SETTINGS[@]}" ASPNETCORE_ENVIRONMENT=Testing \
 Bench__Enabled=true Demo__BenchIdeas="$IDEAS" Demo__Seed=false \
 RateLimits__RequestsPerMinute=1000000000 \
 Logging__LogLevel__Default=Warning \

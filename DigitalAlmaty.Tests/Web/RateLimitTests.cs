@@ -85,3 +85,52 @@ public sealed class ReportRateLimitTests(ReportRateLimitTests.Fixture fixture) :
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/ideas/{idea.Id}/report")).StatusCode);
     }
 }
+
+/// <summary>
+/// The stricter limits belong to the endpoints, not to one spelling of their paths: a trailing slash
+/// or another letter case reaches the same page and counts toward the same limit.
+/// </summary>
+public sealed class RateLimitSpellingTests(RateLimitSpellingTests.Fixture fixture) : IClassFixture<RateLimitSpellingTests.Fixture>
+{
+    public sealed class Fixture() : PortalFactory(new Dictionary<string, string?>
+    {
+        ["RateLimits:RequestsPerMinute"] = "1000",
+        ["RateLimits:AccountPostsPerMinute"] = "3",
+        ["RateLimits:ClaimPostsPerMinute"] = "2",
+    });
+
+    [Fact]
+    public async Task SignInPosts_UnderAnySpellingOfThePath_ShareOneLimit()
+    {
+        using var client = fixture.CreatePortalClient();
+        var fields = new Dictionary<string, string> { ["Input.Email"] = "guess@example.kz", ["Input.Password"] = "Guess-Pass-123" };
+        string[] spellings = ["/Identity/Account/Login/", "/identity/account/LOGIN", "/IDENTITY/Account/login/"];
+
+        foreach (var path in spellings)
+        {
+            var form = await HtmlPage.GetAsync(client, path);
+            Assert.Equal(HttpStatusCode.OK, (await form.SubmitAsync(client, fields)).Status);
+        }
+
+        var again = await HtmlPage.GetAsync(client, "/Identity/Account/Login/");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await again.SubmitAsync(client, fields)).Status);
+        // Other account forms share the account limit too, whatever their spelling.
+        var reset = await HtmlPage.GetAsync(client, "/Identity/Account/ForgotPassword/");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await reset.SubmitAsync(client, new Dictionary<string, string> { ["Input.Email"] = "guess@example.kz" })).Status);
+    }
+
+    [Fact]
+    public async Task ClaimPosts_WithATrailingSlash_AreLimitedToo()
+    {
+        using var client = fixture.CreatePortalClient();
+        var form = await HtmlPage.GetAsync(client, "/claims/new/");
+        var fields = ClaimTests.ValidFields("not-an-address");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ClaimTests.PostClaimAsync(client, form, fields)).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ClaimTests.PostClaimAsync(client, form, fields)).Status);
+    }
+}

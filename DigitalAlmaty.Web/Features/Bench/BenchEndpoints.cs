@@ -42,18 +42,33 @@ public static class BenchEndpoints
 
     private static byte[]? _frozen;
 
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Bench:Enabled", false);
+    /// <summary>
+    /// Only with <c>Bench:Enabled</c> and only in Development or Testing: the bench endpoints create a
+    /// moderator session for anyone who asks, so no production setting can switch them on.
+    /// </summary>
+    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Bench:Enabled", false) && (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+
+    /// <summary>Bench endpoints answer this machine only (after the trusted proxies' X-Forwarded-For is applied).</summary>
+    private static bool FromThisMachine(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
 
     /// <summary>First in the pipeline: the time each request spends in the server, by path (query left out).</summary>
-    public static IApplicationBuilder UseBenchTimings(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseBenchTimings(this IApplicationBuilder app, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!IsEnabled(configuration))
+        if (!IsEnabled(configuration, environment))
         {
             return app;
         }
 
         return app.Use(async (context, next) =>
         {
+            if (context.Request.Path.StartsWithSegments("/bench") && !FromThisMachine(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             var started = Stopwatch.GetTimestamp();
             await next(context);
             var path = context.Request.Path.Value ?? "/";
@@ -65,9 +80,9 @@ public static class BenchEndpoints
         });
     }
 
-    public static IEndpointRouteBuilder MapBenchEndpoints(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    public static IEndpointRouteBuilder MapBenchEndpoints(this IEndpointRouteBuilder endpoints, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!IsEnabled(configuration))
+        if (!IsEnabled(configuration, environment))
         {
             return endpoints;
         }
@@ -178,7 +193,9 @@ public static class BenchEndpoints
     {
         if (_frozen is null)
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"{http.Request.Scheme}://{http.Request.Host}/") };
+            // The address this request reached (a loopback one), never the Host header the caller chose.
+            var local = new System.Net.IPEndPoint(http.Connection.LocalIpAddress!, http.Connection.LocalPort);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://{local}/") };
             _frozen = await client.GetByteArrayAsync("ideas");
         }
 

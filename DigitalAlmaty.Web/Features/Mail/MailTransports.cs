@@ -64,6 +64,8 @@ public static class MailSetup
         }
 
         services.AddScoped<AccountMailer>();
+        services.AddOptions<PortalLinkOptions>().BindConfiguration(PortalLinkOptions.Section);
+        services.AddSingleton<PublicLinks>();
         return services;
     }
 }

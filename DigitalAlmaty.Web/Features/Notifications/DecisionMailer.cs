@@ -11,12 +11,6 @@ using MimeKit;
 
 namespace DigitalAlmaty.Web.Features.Notifications;
 
-public sealed class PortalLinkOptions
-{
-    /// <summary>The public address used in e-mails, e.g. https://digital-almaty.kz.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-}
-
 /// <summary>
 /// E-mails the author about a moderator's decision, in the author's own language, with the reason,
 /// the message and a link. Runs after the commit and off the moderator's request.

@@ -24,19 +24,20 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Clauses 4.3.8 and 4.4.1–4.4.5: no flooding, no automated harvesting, no password guessing at
 /// speed. Limits are per client address; a refused request gets 429 with Retry-After and the
-/// portal's localized page.
+/// portal's localized page. Every request counts toward the global limit; the stricter policies
+/// are attached to their endpoints (<see cref="EnableRateLimitingAttribute"/>), so no spelling of
+/// a path (a trailing slash, another case, an encoded character) escapes them.
 /// </summary>
 public static class RateLimits
 {
-    private static readonly string[] AccountForms =
-    [
-        "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword",
-        "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation",
-        "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
-    ];
+    /// <summary>Form posts that guard accounts: every page under /Identity/Account.</summary>
+    public const string AccountPolicy = "account-posts";
 
     /// <summary>The public claim form: filing a claim is open to everyone and sends a letter, so it is limited hardest.</summary>
-    public const string ClaimForm = "/claims/new";
+    public const string ClaimPolicy = "claim-posts";
+
+    /// <summary>Readers' reports on ideas and events.</summary>
+    public const string ReportPolicy = "report-posts";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,21 +47,13 @@ public static class RateLimits
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    IsStatusPage(http)
-                        ? RateLimitPartition.GetNoLimiter("status")
-                        : RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.RequestsPerMinute))),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    IsAccountPost(http)
-                        ? RateLimitPartition.GetFixedWindowLimiter("account:" + Client(http), _ => Window(limits.AccountPostsPerMinute))
-                        : RateLimitPartition.GetNoLimiter("none")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    IsClaimPost(http)
-                        ? RateLimitPartition.GetFixedWindowLimiter("claim:" + Client(http), _ => Window(limits.ClaimPostsPerMinute))
-                        : IsReportPost(http)
-                        ? RateLimitPartition.GetFixedWindowLimiter("report:" + Client(http), _ => Window(limits.ReportPostsPerMinute))
-                        : RateLimitPartition.GetNoLimiter("none")));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsStatusPage(http)
+                    ? RateLimitPartition.GetNoLimiter("status")
+                    : RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.RequestsPerMinute)));
+            AddPostPolicy(options, AccountPolicy, limits.AccountPostsPerMinute);
+            AddPostPolicy(options, ClaimPolicy, limits.ClaimPostsPerMinute);
+            AddPostPolicy(options, ReportPolicy, limits.ReportPostsPerMinute);
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -70,6 +63,13 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>Reading the form is free (the global limit applies); sending it counts, per client address.</summary>
+    private static void AddPostPolicy(RateLimiterOptions options, string policy, int permitsPerMinute) =>
+        options.AddPolicy(policy, http =>
+            HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(permitsPerMinute)));
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {
@@ -83,24 +83,4 @@ public static class RateLimits
     private static bool IsStatusPage(HttpContext http) => http.Request.Path.StartsWithSegments("/status");
 
     private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static bool IsClaimPost(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ClaimForm, StringComparison.OrdinalIgnoreCase);
-    /// <summary>A post of the report form: /ideas/{id}/report or /events/{id}/report.</summary>
-    private static bool IsReportPost(HttpContext http)
-    {
-        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path.Value is not { } path)
-        {
-            return false;
-        }
-
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 3
-            && (parts[0].Equals("ideas", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("events", StringComparison.OrdinalIgnoreCase))
-            && parts[2].Equals("report", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool IsAccountPost(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method)
-        && AccountForms.Any(form => http.Request.Path.Equals(form, StringComparison.OrdinalIgnoreCase));
 }

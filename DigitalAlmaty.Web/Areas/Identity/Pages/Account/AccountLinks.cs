@@ -1,3 +1,5 @@
+using System.Globalization;
+using DigitalAlmaty.Web.Features.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using System.Text;
@@ -26,11 +28,15 @@ internal static class AccountLinks
         }
     }
 
-    public static string ConfirmEmail(IUrlHelper url, string scheme, string userId, string token) =>
-        url.Page("/Account/ConfirmEmail", null, new { area = "Identity", userId, code = EncodeToken(token) }, scheme)!;
+    /// <summary>The confirmation link of a letter, on the configured public address (never the request's Host).</summary>
+    public static string ConfirmEmail(PublicLinks links, string userId, string token) =>
+        links.To("/Identity/Account/ConfirmEmail", [new("userId", userId), new("code", EncodeToken(token)), Culture()]);
 
-    public static string ResetPassword(IUrlHelper url, string scheme, string token) =>
-        url.Page("/Account/ResetPassword", null, new { area = "Identity", code = EncodeToken(token) }, scheme)!;
+    /// <summary>The reset link of a letter, on the configured public address (never the request's Host).</summary>
+    public static string ResetPassword(PublicLinks links, string token) =>
+        links.To("/Identity/Account/ResetPassword", [new("code", EncodeToken(token)), Culture()]);
+
+    private static KeyValuePair<string, string?> Culture() => new("culture", CultureInfo.CurrentUICulture.Name);
 
     /// <summary>Only local URLs are followed after sign-in, so a crafted link cannot send the user elsewhere.</summary>
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMailer mailer) : PageModel
+public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMailer mailer, PublicLinks links) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMa
         if (await users.FindByEmailAsync(email) is { EmailConfirmed: true } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            await mailer.SendResetPasswordAsync(email, user.DisplayName, AccountLinks.ResetPassword(Url, Request.Scheme, token));
+            await mailer.SendResetPasswordAsync(email, user.DisplayName, AccountLinks.ResetPassword(links, token));
         }
 
         return RedirectToPage("./ForgotPasswordConfirmation");

@@ -16,6 +16,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 public sealed class RegisterModel(
     UserManager<PortalUser> users,
     AccountMailer mailer,
+    PublicLinks links,
     Features.Security.SignUpGuard guard,
     TimeProvider clock,
     IStringLocalizer<AccountText> text,
@@ -123,7 +124,7 @@ public sealed class RegisterModel(
         if (existing is not null)
         {
             var resetToken = await users.GeneratePasswordResetTokenAsync(existing);
-            await mailer.SendAlreadyRegisteredAsync(email, existing.DisplayName, AccountLinks.ResetPassword(Url, Request.Scheme, resetToken));
+            await mailer.SendAlreadyRegisteredAsync(email, existing.DisplayName, AccountLinks.ResetPassword(links, resetToken));
             return RedirectToPage("./RegisterConfirmation");
         }
 
@@ -142,7 +143,7 @@ public sealed class RegisterModel(
         // The ticked box is an explicit acceptance of the version in force (1.4, 4.1.1).
         await agreement.AcceptCurrentAsync(candidate.Id);
         var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
-        await mailer.SendConfirmEmailAsync(email, candidate.DisplayName, AccountLinks.ConfirmEmail(Url, Request.Scheme, candidate.Id, token));
+        await mailer.SendConfirmEmailAsync(email, candidate.DisplayName, AccountLinks.ConfirmEmail(links, candidate.Id, token));
         return RedirectToPage("./RegisterConfirmation");
     }
 }

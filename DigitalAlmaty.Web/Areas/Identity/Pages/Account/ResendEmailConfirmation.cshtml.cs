@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResendEmailConfirmationModel(UserManager<PortalUser> users, AccountMailer mailer) : PageModel
+public sealed class ResendEmailConfirmationModel(UserManager<PortalUser> users, AccountMailer mailer, PublicLinks links) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class ResendEmailConfirmationModel(UserManager<PortalUser> users, 
         if (await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            await mailer.SendConfirmEmailAsync(email, user.DisplayName, AccountLinks.ConfirmEmail(Url, Request.Scheme, user.Id, token));
+            await mailer.SendConfirmEmailAsync(email, user.DisplayName, AccountLinks.ConfirmEmail(links, user.Id, token));
         }
 
         Sent = true;

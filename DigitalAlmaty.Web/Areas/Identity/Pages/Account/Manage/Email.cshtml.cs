@@ -17,6 +17,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account.Manage;
 public sealed class EmailModel(
     UserManager<PortalUser> users,
     AccountMailer mailer,
+    PublicLinks links,
     IStringLocalizer<AccountText> text,
     ILogger<EmailModel> logger) : ManagePageModel
 {
@@ -130,6 +131,6 @@ public sealed class EmailModel(
         IsEmailConfirmed = user.EmailConfirmed;
     }
 
-    private string AbsoluteLink(string path, Dictionary<string, string?> query) =>
-        QueryHelpers.AddQueryString($"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}", query);
+    // On the configured public address, never the request's Host (which the sender chooses).
+    private string AbsoluteLink(string path, Dictionary<string, string?> query) => links.To(path, query);
 }

@@ -1,3 +1,4 @@
+using DigitalAlmaty.Web.Features.Mail;
 using System.Globalization;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
@@ -12,6 +13,7 @@ public sealed class SecurityModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     AccountSecurity security,
+    PublicLinks links,
     Microsoft.Extensions.Localization.IStringLocalizer<Resources.ManageText> text,
     ILogger<SecurityModel> logger) : ManagePageModel
 {
@@ -43,7 +45,7 @@ public sealed class SecurityModel(
             return UserNotFound();
         }
 
-        var reported = await security.ReportUnauthorisedAccessAsync(user, token => AccountLinks.ResetPassword(Url, Request.Scheme, token));
+        var reported = await security.ReportUnauthorisedAccessAsync(user, token => AccountLinks.ResetPassword(links, token));
         if (!reported)
         {
             SignIns = await security.RecentSignInsAsync(user.Id);
