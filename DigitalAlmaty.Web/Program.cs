@@ -39,6 +39,12 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 
 var app = builder.Build();
 
+// The operator's command line (roles list / grant / revoke) runs against the same database, then exits.
+if (DigitalAlmaty.Web.Features.Admin.RolesCommand.IsRequested(args))
+{
+    return await app.PrepareAsync() ? await DigitalAlmaty.Web.Features.Admin.RolesCommand.RunAsync(app.Services, args, Console.Out) : 1;
+}
+
 if (!ExposureCheck.Passes(app) || !await app.PrepareAsync())
 {
     return 1;

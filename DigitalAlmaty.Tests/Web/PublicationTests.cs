@@ -27,6 +27,8 @@ public sealed class PublicationTests(PublicationTests.Fixture fixture) : IClassF
             : base(new Dictionary<string, string?> { ["Publications:ScheduleCheckSeconds"] = "0.2" })
         {
             Portal = WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
+            // The services re-read the acting user's roles from the database: the test editor is a real account.
+            CreateAccountAsync("editor@publications.test", Password, EditorId, ["Editor"]).GetAwaiter().GetResult();
         }
 
         public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -35,11 +37,13 @@ public sealed class PublicationTests(PublicationTests.Fixture fixture) : IClassF
         public WebApplicationFactory<Program> Portal { get; }
 
         /// <summary>Creates a confirmed account through the clocked portal (the base factory is never started).</summary>
-        public async Task CreateAccountAsync(string email, string password, params string[] roles)
+        public Task CreateAccountAsync(string email, string password, params string[] roles) => CreateAccountAsync(email, password, null, roles);
+
+        public async Task CreateAccountAsync(string email, string password, string? id, string[] roles)
         {
             using var scope = Portal.Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DigitalAlmaty.Web.Data.PortalUser>>();
-            var user = new DigitalAlmaty.Web.Data.PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email[..5], CreatedAt = DateTimeOffset.UtcNow };
+            var user = new DigitalAlmaty.Web.Data.PortalUser { Id = id ?? Guid.NewGuid().ToString(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = email[..5], CreatedAt = DateTimeOffset.UtcNow };
             Assert.True((await users.CreateAsync(user, password)).Succeeded);
             if (roles.Length > 0)
             {
@@ -60,7 +64,8 @@ public sealed class PublicationTests(PublicationTests.Fixture fixture) : IClassF
             [new Claim(ClaimTypes.NameIdentifier, userId), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
             authenticationType: "Test"));
 
-    private static readonly ClaimsPrincipal Editor = Principal("editor-not-in-db", "Editor");
+    private const string EditorId = "editor-of-publication-tests";
+    private static readonly ClaimsPrincipal Editor = Principal(EditorId, "Editor");
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
     private async Task<T> WithServiceAsync<T>(Func<PublicationService, Task<T>> use)

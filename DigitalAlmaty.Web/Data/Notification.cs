@@ -31,4 +31,10 @@ public sealed class Notification
 
     /// <summary>A user reported unauthorised access to their account (4.3.3); sent to administrators.</summary>
     public const string AccessReportedTopic = "Security.AccessReported";
+
+    /// <summary>Prefix of the topics that tell a user a staff role was granted or revoked (then <see cref="Message"/> holds the reason).</summary>
+    public const string StaffTopicPrefix = "Staff.";
+
+    /// <summary>The topic of a staff-role change, e.g. <c>Staff.Granted.Moderator</c>.</summary>
+    public static string StaffTopic(string role, bool granted) => $"{StaffTopicPrefix}{(granted ? "Granted" : "Revoked")}.{role}";
 }

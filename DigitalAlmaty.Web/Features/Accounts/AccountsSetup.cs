@@ -46,6 +46,8 @@ public static class AccountsSetup
         services.AddScoped<AccountsBootstrap>();
         services.AddSingleton<ActivityRecorder>();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<ActingUser>();
+        services.AddScoped<Admin.StaffRoleService>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActivityCircuitHandler>();
         return services;
     }

@@ -36,6 +36,7 @@ public sealed class AgreementService(
     IDbContextFactory<PortalDbContext> databases,
     TimeProvider clock,
     Realtime.PortalEventFeed feed,
+    Accounts.ActingUser acting,
     ILogger<AgreementService> logger)
 {
     public const int MarkdownMaxLength = 200_000;
@@ -72,8 +73,7 @@ public sealed class AgreementService(
 
     public async Task<GovernanceResult> PublishAsync(ClaimsPrincipal admin, AgreementDraft draft)
     {
-        var adminId = SubmissionService.UserId(admin);
-        if (adminId is null || !admin.IsInRole(PortalRoles.Admin))
+        if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
             return GovernanceResult.Fail(GovernanceResult.NotAllowed);
         }

@@ -30,18 +30,17 @@ public sealed class UserBlockService(
     IDbContextFactory<PortalDbContext> databases,
     UserManager<PortalUser> users,
     TimeProvider clock,
-    PortalEventFeed feed)
+    PortalEventFeed feed,
+    Accounts.ActingUser acting)
 {
     public const int ReasonMaxLength = 2000;
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static bool IsAdmin(ClaimsPrincipal user) => SubmissionService.UserId(user) is not null && user.IsInRole(PortalRoles.Admin);
-
     /// <summary>Users whose display name or e-mail contains <paramref name="query"/>; for administrators only.</summary>
     public async Task<IReadOnlyList<UserRow>> SearchAsync(ClaimsPrincipal admin, string? query, int take = 50)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is null)
         {
             return [];
         }
@@ -67,7 +66,7 @@ public sealed class UserBlockService(
 
     public async Task<IReadOnlyList<UserBlock>> HistoryAsync(ClaimsPrincipal admin, string userId)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is null)
         {
             return [];
         }
@@ -78,8 +77,7 @@ public sealed class UserBlockService(
 
     public async Task<GovernanceResult> BlockAsync(ClaimsPrincipal admin, string userId, BlockRequest request)
     {
-        var adminId = SubmissionService.UserId(admin);
-        if (adminId is null || !IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
             return GovernanceResult.Fail(GovernanceResult.NotAllowed);
         }
@@ -241,8 +239,7 @@ public sealed class UserBlockService(
 
     public async Task<GovernanceResult> UnblockAsync(ClaimsPrincipal admin, string userId)
     {
-        var adminId = SubmissionService.UserId(admin);
-        if (adminId is null || !IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
             return GovernanceResult.Fail(GovernanceResult.NotAllowed);
         }

@@ -61,6 +61,7 @@ public sealed class ClaimService(
     TimeProvider clock,
     ClaimMailer mailer,
     IOptions<ClaimOptions> options,
+    Accounts.ActingUser acting,
     ILogger<ClaimService> logger)
 {
     public const string AttachmentField = "Attachment";
@@ -147,7 +148,7 @@ public sealed class ClaimService(
     /// <summary>The register: open claims by due date (most urgent first), answered ones newest first.</summary>
     public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimsPrincipal admin, ClaimStatus? status, int take = 500)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is null)
         {
             return [];
         }
@@ -175,7 +176,7 @@ public sealed class ClaimService(
     /// <summary>How many claims are open, and how many of them are overdue.</summary>
     public async Task<(int Open, int Overdue)> CountOpenAsync(ClaimsPrincipal admin)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is null)
         {
             return (0, 0);
         }
@@ -189,7 +190,7 @@ public sealed class ClaimService(
 
     public async Task<ClaimDetails?> GetAsync(ClaimsPrincipal admin, Guid id)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is null)
         {
             return null;
         }
@@ -233,8 +234,7 @@ public sealed class ClaimService(
         ClaimsPrincipal admin, Guid id, int knownRevision, string action,
         Action<WrittenClaim, string, DateTimeOffset> change, Func<WrittenClaim, object>? details)
     {
-        var adminId = SubmissionService.UserId(admin);
-        if (adminId is null || !IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
             return ClaimResult.Fail(ClaimResult.NotAllowed);
         }

@@ -43,6 +43,7 @@ public sealed class FlagService(
     TimeProvider clock,
     PortalEventFeed feed,
     WriteGate gate,
+    Accounts.ActingUser acting,
     ILogger<FlagService> logger)
 {
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -133,8 +134,7 @@ public sealed class FlagService(
     /// <summary>A moderator leaves the item published and closes its open reports. Audited; nobody is notified.</summary>
     public async Task<FlagResult> DismissAsync(ClaimsPrincipal moderator, Guid submissionId, string? message)
     {
-        var moderatorId = SubmissionService.UserId(moderator);
-        if (moderatorId is null || !SubmissionService.IsModerator(moderator))
+        if (await acting.ModeratorAsync(moderator) is not { Id: var moderatorId })
         {
             return FlagResult.Fail(FlagResult.NotAllowed);
         }

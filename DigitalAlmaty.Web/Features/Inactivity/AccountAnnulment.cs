@@ -54,6 +54,7 @@ public sealed class AccountAnnulment(
     IServiceScopeFactory scopes,
     IOptions<PortalLinkOptions> links,
     PortalEventFeed feed,
+    Accounts.ActingUser acting,
     ILogger<AccountAnnulment> logger)
 {
     /// <summary>The actor recorded in the audit log for the scheduled run.</summary>
@@ -64,12 +65,10 @@ public sealed class AccountAnnulment(
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static bool IsAdmin(ClaimsPrincipal user) => SubmissionService.UserId(user) is not null && user.IsInRole(PortalRoles.Admin);
-
     /// <summary>Accounts to be annulled within <see cref="UpcomingDays"/> days, soonest first; administrators only.</summary>
     public async Task<IReadOnlyList<InactiveAccount>> UpcomingAsync(ClaimsPrincipal admin)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is not { } actor)
         {
             return [];
         }
@@ -85,12 +84,12 @@ public sealed class AccountAnnulment(
     /// <summary>The check started by an administrator: <paramref name="preview"/> shows what it would do and changes nothing.</summary>
     public async Task<AnnulmentRun?> RunAsync(ClaimsPrincipal admin, bool preview)
     {
-        if (!IsAdmin(admin))
+        if (await acting.AdminAsync(admin) is not { } actor)
         {
             return null;
         }
 
-        var adminId = SubmissionService.UserId(admin)!;
+        var adminId = actor.Id;
         var run = await RunCoreAsync(adminId, preview);
         if (!preview)
         {

@@ -44,6 +44,10 @@ public sealed class AccountMailer(IMailTransport transport, IOptions<MailOptions
     public Task SendAccessReportAlertAsync(string to, string adminName, string userName, DateTimeOffset at, string link) =>
         SendAsync(to, adminName, text["AccessAlert.Subject"], text["AccessAlert.Body", userName, Features.Blocking.GovernanceMessages.When(at)], text["AccessAlert.Action"], link, string.Empty);
 
+    /// <summary>Tells a user that an administrator granted or revoked a staff role; <paramref name="headline"/> says which and why.</summary>
+    public Task SendStaffRoleChangedAsync(string to, string displayName, string headline, string link) =>
+        SendAsync(to, displayName, text["StaffRole.Subject"], headline, text["StaffRole.Action"], link, text["StaffRole.Footer"]);
+
     private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 
     private Task SendAsync(string to, string displayName, string subject, string body, string action, string link, string? footer = null)

@@ -20,6 +20,7 @@ public sealed class ModerationService(
     TimeProvider clock,
     PortalEventFeed feed,
     DecisionMailer mailer,
+    Accounts.ActingUser acting,
     ILogger<ModerationService> logger)
 {
     /// <summary>
@@ -31,8 +32,8 @@ public sealed class ModerationService(
 
     public async Task<ModerationResult> DecideAsync(ClaimsPrincipal moderator, Guid submissionId, int knownRevision, ModerationDecision decision)
     {
-        var moderatorId = SubmissionService.UserId(moderator);
-        if (moderatorId is null || !SubmissionService.IsModerator(moderator))
+        // The roles and block state of now, not of when the moderator's screen opened.
+        if (await acting.ModeratorAsync(moderator) is not { Id: var moderatorId })
         {
             return new ModerationResult(false, ModerationResult.NotAllowed);
         }

@@ -93,10 +93,15 @@ public static class NotificationTexts
             : text[$"Decision.{notification.Action}", notification.SubmissionTitle];
 
     /// <summary>Where the notification leads (relative to the base address).</summary>
-    public static string Link(Notification notification) =>
-        notification.Topic == Notification.AccessReportedTopic
-            ? $"admin/users?q={Uri.EscapeDataString(notification.Message ?? string.Empty)}"
-            : $"my/{notification.SubmissionId}";
+    public static string Link(Notification notification) => notification.Topic switch
+    {
+        Notification.AccessReportedTopic => $"admin/users?q={Uri.EscapeDataString(notification.Message ?? string.Empty)}",
+        "Staff.Granted.Moderator" => "moderation",
+        "Staff.Granted.Editor" => "staff/publications",
+        "Staff.Granted.Admin" => "admin/users",
+        { } topic when topic.StartsWith(Notification.StaffTopicPrefix, StringComparison.Ordinal) => "my",
+        _ => $"my/{notification.SubmissionId}",
+    };
 
     /// <summary>The moderator's message, shown under a decision; other topics carry no separate message.</summary>
     public static string? ModeratorMessage(Notification notification) =>

@@ -54,7 +54,8 @@ public sealed class UserDataExport(
     IDbContextFactory<PortalDbContext> databases,
     IEnumerable<IUserDataSection> sections,
     IMemoryCache cache,
-    TimeProvider clock)
+    TimeProvider clock,
+    Accounts.ActingUser acting)
 {
     public const string Format = "digital-almaty.user-data/1";
     public const int ReasonMinLength = 10;
@@ -127,8 +128,7 @@ public sealed class UserDataExport(
     /// </summary>
     public async Task<DataExportResult> PrepareForAdministratorAsync(ClaimsPrincipal admin, string userId, string? reason)
     {
-        var adminId = SubmissionService.UserId(admin);
-        if (adminId is null || !admin.IsInRole(PortalRoles.Admin))
+        if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
             return new DataExportResult(false, DataExportResult.NotAllowed);
         }

@@ -42,6 +42,7 @@ public sealed class PublicationService(
     TimeProvider clock,
     PortalEventFeed feed,
     FileStore files,
+    Accounts.ActingUser acting,
     ILogger<PublicationService> logger)
 {
     public const string StaffRoles = PortalRoles.Editor + "," + PortalRoles.Admin;
@@ -51,7 +52,7 @@ public sealed class PublicationService(
 
     public async Task<IReadOnlyList<PublicationRow>> ListAsync(ClaimsPrincipal user)
     {
-        EnsureStaff(user);
+        await EnsureStaffAsync(user);
         await using var db = await databases.CreateDbContextAsync();
         var rows = await db.Publications.AsNoTracking()
             .OrderByDescending(p => p.UpdatedAt)
@@ -72,7 +73,7 @@ public sealed class PublicationService(
 
     public async Task<(Publication Item, IReadOnlyList<AttachmentInfo> Attachments)?> FindAsync(ClaimsPrincipal user, Guid id)
     {
-        EnsureStaff(user);
+        await EnsureStaffAsync(user);
         await using var db = await databases.CreateDbContextAsync();
         var item = await db.Publications.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id);
         return item is null ? null : (item, await PublicationCatalog.AttachmentsAsync(db, item.AttachmentIds));
@@ -80,7 +81,7 @@ public sealed class PublicationService(
 
     public async Task<IReadOnlyList<AttachmentInfo>> FilesAsync(ClaimsPrincipal user, IReadOnlyList<Guid> ids)
     {
-        EnsureStaff(user);
+        await EnsureStaffAsync(user);
         await using var db = await databases.CreateDbContextAsync();
         return await PublicationCatalog.AttachmentsAsync(db, ids);
     }
@@ -90,12 +91,11 @@ public sealed class PublicationService(
         ClaimsPrincipal user, Guid? id, PublicationKind kind, IReadOnlyList<PublicationContent> texts,
         Guid? coverImageId, IReadOnlyList<Guid> attachmentIds, int? knownRevision = null)
     {
-        if (!IsStaff(user))
+        if (await acting.EditorAsync(user) is not { Id: var userId })
         {
             return PublicationResult.Fail(PublicationResult.Forbidden);
         }
 
-        var userId = SubmissionService.UserId(user)!;
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync();
         if (coverImageId is { } cover && !await db.StoredFiles.AnyAsync(f => f.Id == cover && f.ContentType.StartsWith("image/")))
@@ -130,24 +130,23 @@ public sealed class PublicationService(
 
     public async Task<UploadResult> UploadCoverAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
     {
-        EnsureStaff(user);
-        return await files.SaveImageAsync(SubmissionService.UserId(user)!, content, name, cancellationToken);
+        var actor = await EnsureStaffAsync(user);
+        return await files.SaveImageAsync(actor.Id, content, name, cancellationToken);
     }
 
     public async Task<UploadResult> UploadAttachmentAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
     {
-        EnsureStaff(user);
-        return await files.SaveAttachmentAsync(SubmissionService.UserId(user)!, content, name, cancellationToken);
+        var actor = await EnsureStaffAsync(user);
+        return await files.SaveAttachmentAsync(actor.Id, content, name, cancellationToken);
     }
 
     private async Task<PublicationResult> MoveAsync(ClaimsPrincipal user, Guid id, int? knownRevision, Action<Publication, string, DateTimeOffset> move)
     {
-        if (!IsStaff(user))
+        if (await acting.EditorAsync(user) is not { Id: var userId })
         {
             return PublicationResult.Fail(PublicationResult.Forbidden);
         }
 
-        var userId = SubmissionService.UserId(user)!;
         await using var db = await databases.CreateDbContextAsync();
         return await RunAsync(db, (id, knownRevision), publication =>
         {
@@ -193,11 +192,7 @@ public sealed class PublicationService(
         return PublicationResult.Ok(saved);
     }
 
-    private static void EnsureStaff(ClaimsPrincipal user)
-    {
-        if (!IsStaff(user))
-        {
-            throw new UnauthorizedAccessException("Only editors and administrators may manage publications.");
-        }
-    }
+    private async Task<Accounts.Actor> EnsureStaffAsync(ClaimsPrincipal user) =>
+        await acting.EditorAsync(user)
+            ?? throw new UnauthorizedAccessException("Only editors and administrators may manage publications.");
 }
