@@ -142,6 +142,33 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Fixture fi
         AssertSecurityHeaders(response, "/healthz over Kestrel");
     }
 
+    [Fact]
+    public async Task ARateLimitRefusal_CarriesTheHeaders()
+    {
+        await using var portal = new PortalFactory(new Dictionary<string, string?> { ["RateLimits:RequestsPerMinute"] = "2" });
+        using var client = portal.CreatePortalClient();
+
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 5 && refused is null; i++)
+        {
+            var response = await client.GetAsync("/healthz");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            AssertSecurityHeaders(refused, "429");
+        }
+    }
+
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
         Assert.True(response.Headers.Contains("Content-Security-Policy"), $"{what}: no Content-Security-Policy ({(int)response.StatusCode}).");
