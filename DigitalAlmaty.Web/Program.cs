@@ -25,6 +25,7 @@ builder.Services.AddPortalAccounts();
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalReverseProxy(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddPortalSecurityHeaders();
 builder.Services.AddPortalPages();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRealtime(builder.Configuration);
@@ -53,10 +54,12 @@ if (!ExposureCheck.Passes(app) || !await app.PrepareAsync())
 // The client's address and scheme as the trusted proxy saw them, before anything reads either.
 app.UseForwardedHeaders();
 
+// CSP, frame, referrer and permission rules, HSTS outside Development: on every response from here on.
+app.UsePortalSecurityHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseBenchTimings(app.Configuration, app.Environment);

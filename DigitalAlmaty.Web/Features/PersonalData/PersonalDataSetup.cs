@@ -1,4 +1,5 @@
 using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Web.Features.Security;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
@@ -28,14 +29,16 @@ public static class PersonalDataSetup
     {
         // The data of a user who declined the agreement: kept for a few minutes after they were signed out.
         endpoints.MapGet("/agreement/my-data/{token}", (string token, UserDataExport export) =>
-            export.TakeSelf(token) is { } json ? Results.File(json, "application/json", FileName) : Results.NotFound());
+            export.TakeSelf(token) is { } json ? Results.File(json, "application/json", FileName) : Results.NotFound())
+            .WithMetadata(new TokenInAddressAttribute());
 
         // An administrator's prepared disclosure: Admin only (here and again in the service), once, by the one who asked.
         endpoints.MapGet("/admin/users/export/{token}", (string token, HttpContext http, UserDataExport export) =>
             export.TakeForAdministrator(http.User, token) is { } download
                 ? Results.File(download.Json, "application/json", $"digital-almaty-user-{download.UserId}.json")
                 : Results.NotFound())
-            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Admin))
+            .WithMetadata(new TokenInAddressAttribute());
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
+[TokenInAddress]
 public sealed class ConfirmEmailModel(UserManager<PortalUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }

@@ -1,5 +1,6 @@
 using System.Text;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 /// including an address taken meanwhile, gets the same neutral failure message.
 /// </summary>
 [AllowAnonymous]
+[TokenInAddress]
 public sealed class ConfirmEmailChangeModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,

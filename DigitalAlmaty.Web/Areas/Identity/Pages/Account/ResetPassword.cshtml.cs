@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Security;
 using DigitalAlmaty.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
+[TokenInAddress]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
