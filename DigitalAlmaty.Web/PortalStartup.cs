@@ -50,8 +50,7 @@ public static class PortalStartup
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
         services.AddOptions<Features.Notifications.PortalLinkOptions>().BindConfiguration("Portal");
-        services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
-        services.AddSingleton<Features.Files.FileStore>();
+        Features.Files.FilesSetup.AddPortalFiles(services);
         services.AddScoped<Features.Publications.PublicationService>();
         services.AddScoped<Features.Publications.PublicationCatalog>();
         services.AddOptions<Features.Publications.PublicationOptions>().BindConfiguration(Features.Publications.PublicationOptions.Section);

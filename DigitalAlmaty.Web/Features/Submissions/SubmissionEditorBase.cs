@@ -186,6 +186,18 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
         Loaded = true;
     }
 
+    /// <summary>The write gate refused a write (an upload): the agreement page, or the editor turns read-only and says why.</summary>
+    protected void RefuseWrite(Blocking.WriteRefusal refusal)
+    {
+        if (refusal.Code == Blocking.WriteRefusal.AgreementRequired)
+        {
+            GoToAgreement();
+            return;
+        }
+
+        BlockedNotice = Governance.Refusal(refusal);
+    }
+
     private void GoToAgreement()
     {
         var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
