@@ -52,8 +52,7 @@ public static class PortalStartup
         services.AddHostedService(sp => sp.GetRequiredService<Features.Moderation.ReviewPresence>());
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Notifications.DecisionMailer>();
-        services.AddOptions<Features.Files.FileStoreOptions>().BindConfiguration(Features.Files.FileStoreOptions.Section);
-        services.AddSingleton<Features.Files.FileStore>();
+        Features.Files.FilesSetup.AddPortalFiles(services);
         services.AddScoped<Features.Publications.PublicationService>();
         services.AddScoped<Features.Publications.PublicationCatalog>();
         services.AddOptions<Features.Publications.PublicationOptions>().BindConfiguration(Features.Publications.PublicationOptions.Section);

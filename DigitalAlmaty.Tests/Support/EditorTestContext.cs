@@ -27,7 +27,8 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
-    protected EditorTestContext()
+    /// <param name="uploads">Upload limits for the editor's FileStore; its directory is the test's own.</param>
+    protected EditorTestContext(FileStoreOptions? uploads = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
@@ -53,7 +54,7 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<DigitalAlmaty.Web.Features.Blocking.GovernanceMessages>();
         Services.AddSingleton(new FileStore(
             DatabaseFactory,
-            Options.Create(new FileStoreOptions { Directory = Path.Combine(_directory, "uploads") }),
+            Options.Create(WithDirectory(uploads ?? new FileStoreOptions(), Path.Combine(_directory, "uploads"))),
             _database.GetRequiredService<IHostEnvironment>(),
             TimeProvider.System));
         AddAuthorization()
@@ -63,6 +64,12 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
     }
 
     protected string UserId { get; } = Guid.NewGuid().ToString();
+
+    private static FileStoreOptions WithDirectory(FileStoreOptions options, string directory)
+    {
+        options.Directory = directory;
+        return options;
+    }
 
     protected IDbContextFactory<PortalDbContext> DatabaseFactory => _database.GetRequiredService<IDbContextFactory<PortalDbContext>>();
 

@@ -156,8 +156,8 @@ public sealed class AuthorizationMatrixFixture : PortalFactory, IAsyncLifetime
         var author = _userIds[PrincipalKind.Author];
         var seed = new SubmissionSeed(this);
         var store = Services.GetRequiredService<FileStore>();
-        var publicCover = await store.SaveImageAsync(author, new MemoryStream(CoverImageTests.TinyPng), "public.png");
-        var privateCover = await store.SaveImageAsync(author, new MemoryStream(CoverImageTests.TinyPng), "private.png");
+        var publicCover = await store.SaveImageAsync(author, new MemoryStream(CoverImageTests.TinyPng), "public.png", perUserQuota: false);
+        var privateCover = await store.SaveImageAsync(author, new MemoryStream(CoverImageTests.TinyPng), "private.png", perUserQuota: false);
 
         var published = await seed.IdeaAsync(author, "Опубликованная идея матрицы", Cover(publicCover.FileId), Submit(author), Approve());
         var draft = await seed.IdeaAsync(author, "Черновик идеи матрицы", Cover(privateCover.FileId));
@@ -194,7 +194,7 @@ public sealed class AuthorizationMatrixFixture : PortalFactory, IAsyncLifetime
         }
 
         var store = Services.GetRequiredService<FileStore>();
-        var staffFile = await store.SaveAttachmentAsync(_userIds[PrincipalKind.Editor], new MemoryStream(CoverImageTests.PdfBytes), "draft.pdf");
+        var staffFile = await store.SaveAttachmentAsync(_userIds[PrincipalKind.Editor], new MemoryStream(CoverImageTests.PdfBytes), "draft.pdf", perUserQuota: false);
         Value("staffPrivateFile", staffFile.FileId!.Value.ToString("D"));
     }
 

@@ -34,7 +34,7 @@ public sealed class CoverImageTests(CoverImageTests.Fixture fixture) : IClassFix
             _ => [.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8],
         };
 
-        var result = await Store.SaveImageAsync("owner", new MemoryStream(head), "photo.bin");
+        var result = await Store.SaveImageAsync("owner", new MemoryStream(head), "photo.bin", perUserQuota: true);
 
         Assert.Equal(UploadProblem.None, result.Problem);
         await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -46,7 +46,7 @@ public sealed class CoverImageTests(CoverImageTests.Fixture fixture) : IClassFix
     [Fact]
     public async Task APdfRenamedPng_IsRefused()
     {
-        var result = await Store.SaveImageAsync("owner", new MemoryStream(PdfBytes), "cover.png");
+        var result = await Store.SaveImageAsync("owner", new MemoryStream(PdfBytes), "cover.png", perUserQuota: true);
         Assert.Equal(new UploadResult(null, UploadProblem.NotAnImage), result);
     }
 
@@ -55,7 +55,7 @@ public sealed class CoverImageTests(CoverImageTests.Fixture fixture) : IClassFix
     {
         var big = new byte[(5 * 1024 * 1024) + 1];
         TinyPng.CopyTo(big, 0);
-        var result = await Store.SaveImageAsync("owner", new MemoryStream(big), "big.png");
+        var result = await Store.SaveImageAsync("owner", new MemoryStream(big), "big.png", perUserQuota: true);
         Assert.Equal(UploadProblem.TooLarge, result.Problem);
     }
 
@@ -64,7 +64,7 @@ public sealed class CoverImageTests(CoverImageTests.Fixture fixture) : IClassFix
     {
         var email = $"cover-{Guid.NewGuid():N}@example.kz";
         var author = await fixture.CreateUserAsync(email, "Cover-Pass-2026", "Автор обложки");
-        var upload = await Store.SaveImageAsync(author.Id, new MemoryStream(TinyPng), "cover.png");
+        var upload = await Store.SaveImageAsync(author.Id, new MemoryStream(TinyPng), "cover.png", perUserQuota: true);
         var idea = Idea.StartDraft(Guid.NewGuid(), author.Id, DateTimeOffset.UtcNow);
         idea.Edit(author.Id, SubmissionBuilder.ValidIdea with { CoverImageId = upload.FileId }, DateTimeOffset.UtcNow);
         idea.Submit(author.Id, DateTimeOffset.UtcNow);

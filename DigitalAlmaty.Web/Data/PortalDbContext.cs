@@ -45,6 +45,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ClaimCounter> ClaimCounters => Set<ClaimCounter>();
     public DbSet<ContentFlag> ContentFlags => Set<ContentFlag>();
 
+    public DbSet<SelfExportLink> SelfExportLinks => Set<SelfExportLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

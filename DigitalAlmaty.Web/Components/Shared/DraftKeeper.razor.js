@@ -1,7 +1,9 @@
 // A browser copy of an editor's fields, keyed by draft. Works without the server: it listens to
-// the DOM directly, so typing while the circuit is down is still kept.
+// the DOM directly, so typing while the circuit is down is still kept. The copy remembers the
+// server revision it was typed on and when it was written, in the server's time (the browser's
+// clock may be wrong), so that opening the editor never puts an old copy over a newer server draft.
 const prefix = 'digital-almaty:draft:';
-const keys = new WeakMap();
+const states = new WeakMap();
 
 function fields(root) {
     return [...root.querySelectorAll('input[id], textarea[id], select[id]')]
@@ -12,16 +14,31 @@ function read(key) {
     try { return JSON.parse(localStorage.getItem(prefix + key) || 'null'); } catch { return null; }
 }
 
-function write(key, root) {
+function write(root) {
+    const state = states.get(root);
+    if (!state) return;
     const values = {};
     for (const el of fields(root)) values[el.id] = (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : el.value;
-    try { localStorage.setItem(prefix + key, JSON.stringify({ savedAt: Date.now(), values })); } catch { /* storage full or disabled */ }
+    const copy = { savedAt: Date.now() + state.offset, revision: state.revision, values };
+    try { localStorage.setItem(prefix + state.key, JSON.stringify(copy)); } catch { /* storage full or disabled */ }
 }
 
-export function attach(root, key) {
+// Whether the browser's copy is newer than the server's draft.
+function copyWins(copy, server) {
+    if (server.revision === null || server.revision === undefined) return true;   // nothing on the server yet
+    if (copy.revision === server.revision) return true;                            // typed on what the server still holds
+    return typeof copy.savedAt === 'number' && typeof server.savedAt === 'number' && copy.savedAt > server.savedAt;
+}
+
+export function attach(root, key, server) {
+    server = server || {};
+    const offset = typeof server.now === 'number' ? server.now - Date.now() : 0;
     const restored = [];
     const copy = read(key);
-    if (copy && copy.values) {
+    if (copy && copy.values && !copyWins(copy, server)) {
+        // The server's draft was saved after this copy was written: the copy is out of date.
+        localStorage.removeItem(prefix + key);
+    } else if (copy && copy.values) {
         for (const el of fields(root)) {
             if (!(el.id in copy.values)) continue;
             const stored = copy.values[el.id];
@@ -33,12 +50,21 @@ export function attach(root, key) {
             restored.push(el.id);
         }
     }
-    const onInput = () => write(keys.get(root), root);
+    const revision = server.revision === undefined ? null : server.revision;
+    states.set(root, { key, offset, revision });
+    const onInput = () => write(root);
     root.addEventListener('input', onInput);
     root.addEventListener('change', onInput);
-    keys.set(root, key);
     root.__draftKeeper = onInput;
     return restored;
+}
+
+// The server saved the fields as `revision`: the copy is rewritten on top of it.
+export function saved(root, revision) {
+    const state = states.get(root);
+    if (!state) return;
+    state.revision = revision;
+    write(root);
 }
 
 export function rename(root, oldKey, newKey, newUrl) {
@@ -47,7 +73,8 @@ export function rename(root, oldKey, newKey, newUrl) {
         localStorage.setItem(prefix + newKey, copy);
         localStorage.removeItem(prefix + oldKey);
     }
-    keys.set(root, newKey);
+    const state = states.get(root);
+    if (state) state.key = newKey;
     // The draft now has its own address. Only the address bar changes: reloading the page here
     // would throw away the live editor.
     if (newUrl) history.replaceState(history.state, '', newUrl);
@@ -63,4 +90,5 @@ export function detach(root) {
         root.removeEventListener('change', root.__draftKeeper);
         delete root.__draftKeeper;
     }
+    states.delete(root);
 }

@@ -1,5 +1,8 @@
+using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace DigitalAlmaty.Web.Components.Shared;
 
@@ -7,10 +10,35 @@ namespace DigitalAlmaty.Web.Components.Shared;
 /// The one place Markdown becomes HTML: Markdig renders, HtmlSanitizer removes anything that could
 /// run script or restyle the page. Editors' previews and public pages use the same instance.
 /// </summary>
+/// <remarks>
+/// Authors choose no attributes: Markdig's generic attributes (<c>{#id .class}</c>) and custom
+/// containers (<c>:::class</c>) are not enabled, every class is removed, and the ids Markdig makes
+/// itself (headings, footnotes) are moved under <see cref="IdPrefix"/>, so a heading called
+/// "site-header" cannot collide with the site's own elements. Images load only from the portal's own
+/// <c>/files/{id}</c>; any other image becomes a link with its alt text, so nobody's browser (a
+/// moderator's least of all) fetches an address an author chose before the text is approved.
+/// </remarks>
 public sealed class MarkdownRenderer
 {
+    /// <summary>The namespace of every id in rendered Markdown (GitHub's choice as well).</summary>
+    public const string IdPrefix = "user-content-";
+
+    private const string FilesPath = "/files/";
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseAbbreviations()
+        .UseAutoIdentifiers()
+        .UseCitations()
+        .UseDefinitionLists()
+        .UseEmphasisExtras()
+        .UseFigures()
+        .UseFooters()
+        .UseFootnotes()
+        .UseGridTables()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
         .DisableHtml()
         .Build();
 
@@ -23,8 +51,29 @@ public sealed class MarkdownRenderer
             return string.Empty;
         }
 
-        var html = Markdown.ToHtml(markdown, _pipeline);
-        return _sanitizer.Sanitize(html);
+        var document = Markdown.Parse(markdown, _pipeline);
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsPortalFile(l.Url)).ToList())
+        {
+            TurnIntoLink(image);
+        }
+
+        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
+    }
+
+    /// <summary>A path of the portal's own file endpoint, <c>/files/{guid}</c>, and nothing else.</summary>
+    public static bool IsPortalFile(string? url) =>
+        url is not null
+        && url.StartsWith(FilesPath, StringComparison.Ordinal)
+        && Guid.TryParse(url.AsSpan(FilesPath.Length), out _);
+
+    private static void TurnIntoLink(LinkInline image)
+    {
+        image.IsImage = false;
+        if (image.FirstChild is null)
+        {
+            // No alt text: the address itself is the link's text.
+            image.AppendChild(new LiteralInline(image.Url ?? string.Empty));
+        }
     }
 
     private static HtmlSanitizer CreateSanitizer()
@@ -35,13 +84,39 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Remove("class");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.HostName is { Length: > 0 })
+            if (e.Node is not IElement element)
             {
-                anchor.SetAttribute("rel", "nofollow noopener");
+                return;
+            }
+
+            // Whatever reached this point, an image from anywhere but the portal's files does not load.
+            if (element is AngleSharp.Html.Dom.IHtmlImageElement && !IsPortalFile(element.GetAttribute("src")))
+            {
+                element.RemoveAttribute("src");
+                element.RemoveAttribute("srcset");
+            }
+
+            element.RemoveAttribute("class");
+            if (element.GetAttribute("id") is { } id)
+            {
+                element.SetAttribute("id", IdPrefix + id);
+            }
+
+            if (element is AngleSharp.Html.Dom.IHtmlAnchorElement anchor)
+            {
+                if (anchor.GetAttribute("href") is { Length: > 1 } href && href[0] == '#')
+                {
+                    anchor.SetAttribute("href", "#" + IdPrefix + href[1..]);
+                }
+                else if (anchor.HostName is { Length: > 0 })
+                {
+                    anchor.SetAttribute("rel", "nofollow noopener");
+                }
             }
         };
         return sanitizer;

@@ -124,5 +124,8 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         builder.Property(f => f.OwnerId).HasMaxLength(450);
         builder.Property(f => f.ContentType).HasMaxLength(100);
         builder.Property(f => f.OriginalName).HasMaxLength(255);
+
+        // The per-user quota counts a user's files and those of the last hour.
+        builder.HasIndex(f => new { f.OwnerId, f.CreatedAt });
     }
 }

@@ -98,7 +98,7 @@ public sealed class ClaimService(
         if (upload is not null)
         {
             await using var content = upload.Open();
-            var saved = await files.SaveAttachmentAsync(AttachmentOwner, content, upload.FileName, MaxAttachmentBytes, cancellationToken);
+            var saved = await files.SaveAttachmentAsync(AttachmentOwner, content, upload.FileName, MaxAttachmentBytes, perUserQuota: false, cancellationToken);
             if (saved.Problem != UploadProblem.None)
             {
                 return ClaimResult.Fail(ClaimErrorCodes.Invalid, [new FieldError(AttachmentField, $"Upload.{saved.Problem}", MaxAttachmentBytes)]);

@@ -101,7 +101,7 @@ public sealed class DemoSeeder(
             Guid? cover = null;
             if (item.WithCover)
             {
-                var upload = await files.SaveImageAsync(DemoEditor, new MemoryStream(DemoImages.Cover(i)), $"demo-cover-{i + 1}.png");
+                var upload = await files.SaveImageAsync(DemoEditor, new MemoryStream(DemoImages.Cover(i)), $"demo-cover-{i + 1}.png", perUserQuota: false);
                 cover = upload.FileId;
             }
 

@@ -3,30 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Files;
 
-public sealed class FileStoreOptions
-{
-    public const string Section = "Uploads";
-
-    /// <summary>Outside the web root; relative paths start at the content root.</summary>
-    public string Directory { get; set; } = "App_Data/uploads";
-
-    public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
-
-    /// <summary>Attachments of staff publications (PDF or image).</summary>
-    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
-}
-
-public enum UploadProblem
-{
-    None,
-    Empty,
-    TooLarge,
-    NotAnImage,
-    NotPdfOrImage,
-}
-
-public sealed record UploadResult(Guid? FileId, UploadProblem Problem);
-
 /// <summary>
 /// Keeps uploaded images outside the web root. The type is decided by the file's first bytes, not
 /// by its name or the browser's claim, so a PDF renamed .png is refused.
@@ -43,22 +19,35 @@ public sealed class FileStore(
 
     public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
 
-    public Task<UploadResult> SaveImageAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default) =>
-        SaveAsync(ownerId, content, originalName, MaxImageBytes, ImageSignature.Detect, UploadProblem.NotAnImage, cancellationToken);
+    public long MaxBytesPerUser => options.Value.MaxBytesPerUser;
+
+    public Task<UploadResult> SaveImageAsync(string ownerId, Stream content, string originalName, bool perUserQuota, CancellationToken cancellationToken = default) =>
+        SaveAsync(ownerId, content, originalName, MaxImageBytes, ImageSignature.Detect, UploadProblem.NotAnImage, perUserQuota, cancellationToken);
 
     /// <summary>A PDF or an image, recognised by its first bytes, up to <see cref="MaxAttachmentBytes"/>.</summary>
-    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, CancellationToken cancellationToken = default) =>
-        SaveAttachmentAsync(ownerId, content, originalName, MaxAttachmentBytes, cancellationToken);
+    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, bool perUserQuota, CancellationToken cancellationToken = default) =>
+        SaveAttachmentAsync(ownerId, content, originalName, MaxAttachmentBytes, perUserQuota, cancellationToken);
 
     /// <summary>A PDF or an image, recognised by its first bytes, up to <paramref name="maxBytes"/>.</summary>
-    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, long maxBytes, CancellationToken cancellationToken = default) =>
-        SaveAsync(ownerId, content, originalName, maxBytes, head => PdfSignature.Detect(head) ?? ImageSignature.Detect(head), UploadProblem.NotPdfOrImage, cancellationToken);
+    public Task<UploadResult> SaveAttachmentAsync(string ownerId, Stream content, string originalName, long maxBytes, bool perUserQuota, CancellationToken cancellationToken = default) =>
+        SaveAsync(ownerId, content, originalName, maxBytes, head => PdfSignature.Detect(head) ?? ImageSignature.Detect(head), UploadProblem.NotPdfOrImage, perUserQuota, cancellationToken);
 
     private delegate string? Detector(ReadOnlySpan<byte> head);
 
+    /// <param name="perUserQuota">
+    /// True for what users upload for themselves (covers of their ideas): their files together stay
+    /// under <see cref="FileStoreOptions.MaxBytesPerUser"/> and they upload at most
+    /// <see cref="FileStoreOptions.MaxUploadsPerUserPerHour"/> an hour. Staff uploads, claims'
+    /// attachments (one shared owner, limited per address) and demo content are not counted.
+    /// </param>
     private async Task<UploadResult> SaveAsync(
-        string ownerId, Stream content, string originalName, long maxBytes, Detector detect, UploadProblem wrongType, CancellationToken cancellationToken)
+        string ownerId, Stream content, string originalName, long maxBytes, Detector detect, UploadProblem wrongType, bool perUserQuota, CancellationToken cancellationToken)
     {
+        if (perUserQuota && await RecentUploadsAsync(ownerId, cancellationToken) >= options.Value.MaxUploadsPerUserPerHour)
+        {
+            return new UploadResult(null, UploadProblem.TooManyUploads);
+        }
+
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -75,6 +64,11 @@ public sealed class FileStore(
         if (buffer.Length == 0)
         {
             return new UploadResult(null, UploadProblem.Empty);
+        }
+
+        if (perUserQuota && await BytesKeptAsync(ownerId, cancellationToken) + buffer.Length > options.Value.MaxBytesPerUser)
+        {
+            return new UploadResult(null, UploadProblem.QuotaExceeded);
         }
 
         var contentType = detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
@@ -101,35 +95,17 @@ public sealed class FileStore(
     }
 
     public string PathOf(Guid id) => Path.Combine(Root, id.ToString("N"));
-}
 
-/// <summary>Recognises the image formats the portal accepts by their magic numbers.</summary>
-public static class ImageSignature
-{
-    public static string? Detect(ReadOnlySpan<byte> head)
+    private async Task<int> RecentUploadsAsync(string ownerId, CancellationToken cancellationToken)
     {
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-
-        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
-        {
-            return "image/png";
-        }
-
-        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
-        }
-
-        return null;
+        var since = clock.GetUtcNow().AddHours(-1);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.StoredFiles.CountAsync(f => f.OwnerId == ownerId && f.CreatedAt > since, cancellationToken);
     }
-}
 
-/// <summary>A PDF starts with "%PDF-".</summary>
-public static class PdfSignature
-{
-    public static string? Detect(ReadOnlySpan<byte> head) =>
-        head.Length >= 5 && head[..5].SequenceEqual("%PDF-"u8) ? "application/pdf" : null;
+    private async Task<long> BytesKeptAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.StoredFiles.Where(f => f.OwnerId == ownerId).SumAsync(f => (long?)f.Length, cancellationToken) ?? 0;
+    }
 }

@@ -27,10 +27,17 @@ public static class PersonalDataSetup
 
     public static IEndpointRouteBuilder MapPortalPersonalData(this IEndpointRouteBuilder endpoints)
     {
-        // The data of a user who declined the agreement: kept for a few minutes after they were signed out.
-        endpoints.MapGet("/agreement/my-data/{token}", (string token, UserDataExport export) =>
-            export.TakeSelf(token) is { } json ? Results.File(json, "application/json", FileName) : Results.NotFound())
-            .WithMetadata(new TokenInAddressAttribute());
+        // The data of a user who declined the agreement: one download within a few minutes after they were signed out.
+        endpoints.MapGet("/agreement/my-data/{token}", async (string token, HttpContext http, UserDataExport export) =>
+        {
+            if (await export.TakeSelfAsync(token, http.RequestAborted) is not { } json)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(json, "application/json", FileName);
+        }).WithMetadata(new TokenInAddressAttribute());
 
         // An administrator's prepared disclosure: Admin only (here and again in the service), once, by the one who asked.
         endpoints.MapGet("/admin/users/export/{token}", (string token, HttpContext http, UserDataExport export) =>

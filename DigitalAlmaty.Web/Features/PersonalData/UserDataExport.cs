@@ -106,19 +106,42 @@ public sealed class UserDataExport(
         SubmissionService.UserId(user) is { } userId ? BuildAsync(userId, UserDataAudience.Self, cancellationToken) : Task.FromResult<byte[]?>(null);
 
     /// <summary>
-    /// Keeps a user's own data for a few minutes under a random token, for a user who is being signed
-    /// out (declining the agreement). Returns the token.
+    /// A one-time link to a user's own data, for a user who is being signed out (declining the
+    /// agreement): the token's hash is stored with its expiry, so the link works on any node, once,
+    /// for <see cref="KeepFor"/>. Returns the token.
     /// </summary>
     public async Task<string> KeepForSelfAsync(string userId)
     {
         var token = NewToken();
-        cache.Set(SelfKey(token), await BuildAsync(userId, UserDataAudience.Self) ?? [], KeepFor);
+        var now = clock.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync();
+        await db.SelfExportLinks.Where(l => l.ExpiresAt < now).ExecuteDeleteAsync();
+        db.SelfExportLinks.Add(new SelfExportLink { TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now + KeepFor });
+        await db.SaveChangesAsync();
         return token;
     }
 
-    /// <summary>The kept data of <see cref="KeepForSelfAsync"/>, or null.</summary>
-    public byte[]? TakeSelf(string token) =>
-        cache.TryGetValue(SelfKey(token), out byte[]? json) && json is { Length: > 0 } ? json : null;
+    /// <summary>
+    /// The user's data for a link of <see cref="KeepForSelfAsync"/>, built now; null when the link is
+    /// unknown, expired or already used. The use is recorded by one conditional update, so of two
+    /// requests at once (on one node or two) only one gets the data.
+    /// </summary>
+    public async Task<byte[]?> TakeSelfAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = Hash(token);
+        var now = clock.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var taken = await db.SelfExportLinks
+            .Where(l => l.TokenHash == hash && l.TakenAt == null && l.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.TakenAt, now), cancellationToken);
+        if (taken != 1)
+        {
+            return null;
+        }
+
+        var userId = await db.SelfExportLinks.Where(l => l.TokenHash == hash).Select(l => l.UserId).SingleAsync(cancellationToken);
+        return await BuildAsync(userId, UserDataAudience.Self, cancellationToken);
+    }
 
     /// <summary>
     /// An administrator asks for a user's data (6.1–6.3): Admin only, with a reason of at least
@@ -199,7 +222,8 @@ public sealed class UserDataExport(
 
     private static string NewToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
-    private static string SelfKey(string token) => $"user-data:self:{token}";
+    private static string Hash(string token) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     private static string AdminKey(string token) => $"user-data:admin:{token}";
 

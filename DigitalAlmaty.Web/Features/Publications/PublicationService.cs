@@ -131,13 +131,13 @@ public sealed class PublicationService(
     public async Task<UploadResult> UploadCoverAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
     {
         var actor = await EnsureStaffAsync(user);
-        return await files.SaveImageAsync(actor.Id, content, name, cancellationToken);
+        return await files.SaveImageAsync(actor.Id, content, name, perUserQuota: false, cancellationToken);
     }
 
     public async Task<UploadResult> UploadAttachmentAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
     {
         var actor = await EnsureStaffAsync(user);
-        return await files.SaveAttachmentAsync(actor.Id, content, name, cancellationToken);
+        return await files.SaveAttachmentAsync(actor.Id, content, name, perUserQuota: false, cancellationToken);
     }
 
     private async Task<PublicationResult> MoveAsync(ClaimsPrincipal user, Guid id, int? knownRevision, Action<Publication, string, DateTimeOffset> move)

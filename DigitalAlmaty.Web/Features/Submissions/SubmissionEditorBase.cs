@@ -87,6 +87,12 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
     protected bool ExistsOnServer { get; private set; }
 
+    /// <summary>The revision of the draft as the editor loaded it (null for a new draft), for the browser copy.</summary>
+    protected int? LoadedRevision { get; private set; }
+
+    /// <summary>When the loaded draft was last saved on the server, for the browser copy.</summary>
+    protected DateTimeOffset? LoadedSavedAt { get; private set; }
+
     protected bool HasErrors => _errors.Count > 0;
 
     /// <summary>"ideas" or "events": the path segment of this kind's pages.</summary>
@@ -171,6 +177,8 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
         ExistsOnServer = true;
         _revision = submission.Revision;
+        LoadedRevision = submission.Revision;
+        LoadedSavedAt = submission.UpdatedAt;
         Content = ContentOf(submission);
         if (!SubmissionLifecycle.AuthorMayEdit(submission.Status))
         {
@@ -184,6 +192,18 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
         OnDraftLoaded(submission);
         _errors = Rules(Content);
         Loaded = true;
+    }
+
+    /// <summary>The write gate refused a write (an upload): the agreement page, or the editor turns read-only and says why.</summary>
+    protected void RefuseWrite(Blocking.WriteRefusal refusal)
+    {
+        if (refusal.Code == Blocking.WriteRefusal.AgreementRequired)
+        {
+            GoToAgreement();
+            return;
+        }
+
+        BlockedNotice = Governance.Refusal(refusal);
     }
 
     private void GoToAgreement()
@@ -292,6 +312,11 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
             {
                 await Keeper.RenameAsync(StorageKey, $"/{PathSegment}/{DraftId}/edit");
             }
+        }
+
+        if (Keeper is not null)
+        {
+            await Keeper.SavedAsync(result.Revision);
         }
 
         StateHasChanged();

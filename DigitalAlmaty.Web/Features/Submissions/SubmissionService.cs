@@ -19,6 +19,7 @@ public sealed class SubmissionService(
     TimeProvider clock,
     PortalEventFeed feed,
     Blocking.WriteGate gate,
+    Files.FileStore files,
     ILogger<SubmissionService> logger)
 {
     public static string? UserId(ClaimsPrincipal user) =>
@@ -45,6 +46,27 @@ public sealed class SubmissionService(
 
     public Task<SubmissionResult> WithdrawAsync(ClaimsPrincipal user, Guid id) =>
         ActAsync(user, id, (submission, userId, now) => submission.Withdraw(userId, now));
+
+    /// <summary>
+    /// Stores a cover image for the author's idea, through the same gate as every other write of
+    /// theirs (a blocked user stores nothing) and within their upload quota.
+    /// </summary>
+    public async Task<CoverUpload> UploadCoverAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
+    {
+        var userId = UserId(user);
+        if (userId is null)
+        {
+            return new CoverUpload(null, Files.UploadProblem.None, new Blocking.WriteRefusal(Blocking.WriteRefusal.SessionEnded));
+        }
+
+        if (await gate.RefusalAsync(userId) is { } refusal)
+        {
+            return new CoverUpload(null, Files.UploadProblem.None, refusal);
+        }
+
+        var saved = await files.SaveImageAsync(userId, content, name, perUserQuota: true, cancellationToken);
+        return new CoverUpload(saved.FileId, saved.Problem);
+    }
 
     /// <summary>The item for its author's editor; null when it does not exist or belongs to someone else.</summary>
     public async Task<TSubmission?> FindOwnAsync<TSubmission>(ClaimsPrincipal user, Guid id)

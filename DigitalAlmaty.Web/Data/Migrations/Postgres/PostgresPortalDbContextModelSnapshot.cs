@@ -592,6 +592,33 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.SelfExportLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SelfExportLinks", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -658,6 +685,8 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
 
                     b.ToTable("StoredFiles", (string)null);
                 });

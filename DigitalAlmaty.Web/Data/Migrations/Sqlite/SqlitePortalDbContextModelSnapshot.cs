@@ -579,6 +579,33 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.SelfExportLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SelfExportLinks", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -643,6 +670,8 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
 
                     b.ToTable("StoredFiles", (string)null);
                 });

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DigitalAlmaty.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class UploadQuotaAndSelfExportLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SelfExportLinks",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfExportLinks", x => x.TokenHash);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerId_CreatedAt",
+                table: "StoredFiles",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfExportLinks_ExpiresAt",
+                table: "SelfExportLinks",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SelfExportLinks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StoredFiles_OwnerId_CreatedAt",
+                table: "StoredFiles");
+        }
+    }
+}
