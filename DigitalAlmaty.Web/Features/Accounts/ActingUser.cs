@@ -43,14 +43,18 @@ public sealed class ActingUser(IDbContextFactory<PortalDbContext> databases, Tim
             return null;
         }
 
-        var roles = await (
+        return new Actor(id, await RolesAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>The staff roles <paramref name="userId"/> holds in the database now.</summary>
+    public static async Task<IReadOnlySet<string>> RolesAsync(PortalDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        (await (
                 from link in db.UserRoles
                 join role in db.Roles on link.RoleId equals role.Id
-                where link.UserId == id
+                where link.UserId == userId
                 select role.Name)
-            .ToListAsync(cancellationToken);
-        return new Actor(id, roles.OfType<string>().ToHashSet(StringComparer.Ordinal));
-    }
+            .ToListAsync(cancellationToken))
+        .OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The acting user if they hold one of <paramref name="roles"/> now (Admin counts for Moderator and Editor); otherwise null.</summary>
     public async Task<Actor?> InRoleAsync(ClaimsPrincipal principal, params string[] roles)

@@ -47,7 +47,7 @@ public sealed class StaffRoleService(
         }
 
         await using var db = await databases.CreateDbContextAsync();
-        return await RolesAsync(db, userId);
+        return await ActingUser.RolesAsync(db, userId);
     }
 
     /// <summary>An administrator grants (<paramref name="grant"/>) or revokes <paramref name="role"/>, giving a reason.</summary>
@@ -164,13 +164,4 @@ public sealed class StaffRoleService(
             logger.LogError(ex, "Could not e-mail user {UserId} about a change of their roles.", user.Id);
         }
     }
-
-    private static async Task<IReadOnlySet<string>> RolesAsync(PortalDbContext db, string userId) =>
-        (await (
-                from link in db.UserRoles
-                join role in db.Roles on link.RoleId equals role.Id
-                where link.UserId == userId
-                select role.Name)
-            .ToListAsync())
-        .OfType<string>().ToHashSet(StringComparer.Ordinal);
 }
