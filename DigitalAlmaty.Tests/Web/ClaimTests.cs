@@ -38,7 +38,7 @@ public sealed partial class ClaimTests(ClaimTests.Fixture fixture) : IClassFixtu
         var element = form.Document.QuerySelector("form[data-testid=claim-form]") as IHtmlFormElement
             ?? throw new InvalidOperationException("No claim form on the page.");
         var content = new MultipartFormDataContent();
-        foreach (var hidden in element.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        foreach (var hidden in element.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().Where(h => !fields.ContainsKey(h.Name!)))
         {
             content.Add(new StringContent(hidden.Value), hidden.Name!);
         }

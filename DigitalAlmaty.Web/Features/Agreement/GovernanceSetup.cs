@@ -57,11 +57,8 @@ public static class GovernanceSetup
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(Security.LocalReturnUrl.OrHome(returnUrl));
         });
         return endpoints;
     }
-
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

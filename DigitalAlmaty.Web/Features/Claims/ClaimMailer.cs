@@ -28,12 +28,19 @@ public sealed class ClaimMailer(
 
     public void SendAcknowledgementInBackground(WrittenClaim claim) => _ = SendAcknowledgementAsync(claim);
 
+    /// <summary>
+    /// Anyone may type any address into the public form, so this letter carries nothing the sender
+    /// wrote (no name, subject or text): only the number, the dates and a link to the portal. The
+    /// form cannot be used to send someone else a message.
+    /// </summary>
     public Task<bool> SendAcknowledgementAsync(WrittenClaim claim) =>
         SendAsync(claim.Culture, $"claim {claim.Number} acknowledgement", (services, text) =>
-            Compose(services, claim.ClaimantEmail, claim.ClaimantName,
+            Compose(services, claim.ClaimantEmail, toName: string.Empty,
                 text["Mail.Ack.Subject", claim.Number],
-                [text["Mail.Ack.Body", claim.Number, Date(claim.FiledOn)], text["Mail.Ack.Due", Date(claim.DueOn)]],
-                quoteTitle: $"{text["Form.Subject"]}: {claim.Subject}", quote: claim.Text, quoteHtml: null, link: null, linkText: null));
+                [text["Mail.Ack.Body", claim.Number, Date(claim.FiledOn)], text["Mail.Ack.Due", Date(claim.DueOn)], text["Mail.Ack.NotYou"]],
+                quoteTitle: null, quote: null, quoteHtml: null,
+                link: $"{links.Value.PublicBaseUrl.TrimEnd('/')}/claims/new?culture={CultureInfo.CurrentUICulture.Name}",
+                linkText: text["Mail.Ack.Link"]));
 
     /// <summary>The written answer (clause 7.2). False when it could not be sent; the answer is stored either way.</summary>
     public Task<bool> SendAnswerAsync(WrittenClaim claim) =>

@@ -83,7 +83,7 @@ public sealed class FileStore(
             OwnerId = ownerId,
             ContentType = contentType,
             Length = buffer.Length,
-            OriginalName = Path.GetFileName(originalName).Length > 255 ? Path.GetFileName(originalName)[..255] : Path.GetFileName(originalName),
+            OriginalName = UploadFileName.Sanitize(originalName),
             CreatedAt = clock.GetUtcNow(),
         };
         Directory.CreateDirectory(Root);

@@ -84,28 +84,28 @@ public sealed class LoginModel(
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
-        // A blocked account (4.1.3, 6.4) is explained only to someone who proved they know the password.
-        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } blocked
-            && blocked.IsBlockedAt(clock.GetUtcNow()) && await users.CheckPasswordAsync(blocked, Input.Password))
+        // PortalSignInManager answers "not allowed" only after the right password (a wrong one counts
+        // toward lockout like any other), so the account's state is told only to someone who knows it.
+        if (result.IsNotAllowed && account is not null)
         {
-            BlockedNotice = governance.Blocked(blocked.BlockedUntil!.Value, blocked.BlockClause, blocked.BlockReason);
-            return Page();
-        }
+            if (account.IsBlockedAt(clock.GetUtcNow()))
+            {
+                BlockedNotice = governance.Blocked(account.BlockedUntil!.Value, account.BlockClause, account.BlockReason);
+                return Page();
+            }
 
-        if (result.IsNotAllowed && account is { PasswordResetRequired: true } && await users.CheckPasswordAsync(account, Input.Password))
-        {
-            ResetRequired = true;
-            return Page();
-        }
+            if (account.PasswordResetRequired)
+            {
+                ResetRequired = true;
+                return Page();
+            }
 
-        // Identity reports an unconfirmed account before it checks the password. Say "confirm your
-        // e-mail" only to someone who proved they know the password, so the answer reveals nothing.
-        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } user
-            && await users.CheckPasswordAsync(user, Input.Password))
-        {
-            ShowResendLink = true;
-            ModelState.AddModelError(string.Empty, text["Login.NotConfirmed"]);
-            return Page();
+            if (!account.EmailConfirmed)
+            {
+                ShowResendLink = true;
+                ModelState.AddModelError(string.Empty, text["Login.NotConfirmed"]);
+                return Page();
+            }
         }
 
         // Locked-out, unknown and wrong-password attempts all get the same answer (clause 4.4.6).
