@@ -47,7 +47,7 @@ public sealed class ContentSecurityPolicyInBrowserTests(BrowserSession session) 
 
         using var scope = portal.Services.CreateScope();
         var publications = scope.ServiceProvider.GetRequiredService<PublicationService>();
-        var editor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "csp-editor"), new Claim(ClaimTypes.Role, "Editor")], "Test"));
+        var editor = await portal.StaffPrincipalAsync("Editor");
         PublicationContent[] texts =
         [
             new("ru", "Открытые данные города", "Кратко о данных.", "Текст о **данных** города."),

@@ -14,8 +14,9 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
 {
     private const string Password = "Governance-Pass-2026";
 
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, "browser-admin"), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "test"));
+    private ClaimsPrincipal? _admin;
+
+    private async Task<ClaimsPrincipal> AdminAsync() => _admin ??= await session.Portal.StaffPrincipalAsync(PortalRoles.Admin);
 
     private async Task<(string Id, string Email)> UserAsync(string displayName, params string[] roles)
     {
@@ -45,7 +46,7 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
     {
         using var scope = session.Portal.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<AgreementService>()
-            .PublishAsync(Admin, new AgreementDraft(text, AlmatyTime.Today(DateTimeOffset.UtcNow), summary, notable));
+            .PublishAsync(await AdminAsync(), new AgreementDraft(text, AlmatyTime.Today(DateTimeOffset.UtcNow), summary, notable));
         Assert.True(result.Succeeded, result.ErrorCode);
         return result.Number;
     }
@@ -108,7 +109,7 @@ public sealed class GovernanceInBrowserTests(BrowserSession session) : IClassFix
         using (var scope = session.Portal.Services.CreateScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<UserBlockService>().BlockAsync(
-                Admin, userId, new BlockRequest(DateTimeOffset.UtcNow.AddDays(7), false, "4.3.5", "Массовая рассылка рекламы."));
+                await AdminAsync(), userId, new BlockRequest(DateTimeOffset.UtcNow.AddDays(7), false, "4.3.5", "Массовая рассылка рекламы."));
             Assert.True(result.Succeeded, result.ErrorCode);
         }
 

@@ -118,6 +118,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
+    /// <summary>
+    /// A principal for calling services directly, backed by a real account holding <paramref name="roles"/>
+    /// (the services re-read the acting user's roles from the database).
+    /// </summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> StaffPrincipalAsync(params string[] roles)
+    {
+        var user = await CreateUserAsync($"staff-{Guid.NewGuid():N}@example.kz", UserPassword, "Сотрудник", roles);
+        return new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id), .. roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r))],
+            "Test"));
+    }
+
     public async Task<PortalUser> CreateUserAsync(string email, string password, string displayName, params string[] roles)
     {
         using var scope = Services.CreateScope();

@@ -96,8 +96,10 @@ public static class AuthorizationMatrixTable
         // Files: a published item's cover for everyone, an author's draft cover for the author and
         // moderators, a staff upload for staff, a claim's attachment for administrators only.
         new("/files/{id:guid}", "/files/{publicFile}", Everyone),
-        new("/files/{id:guid}", "/files/{privateFile}", AuthorAndModerators),
-        new("/files/{id:guid}", "/files/{staffPrivateFile}", "NNNNAAA"),
+        // A draft's cover: only its owner until the draft is sent to moderation.
+        new("/files/{id:guid}", "/files/{privateFile}", "NNNANNN"),
+        // A staff upload not yet in any publication: only the editor who uploaded it.
+        new("/files/{id:guid}", "/files/{staffPrivateFile}", "NNNNANN"),
         new("/files/{id:guid}", "/files/{claimFile}", "NNNNNNA"),
         new("/files/{id:guid}", "/files/{unknownId}", Nobody),
 
