@@ -29,7 +29,6 @@ public sealed class AuthorizationMatrixFixture : PortalFactory, IAsyncLifetime
 {
     private readonly Dictionary<PrincipalKind, HttpClient> _clients = [];
     private readonly Dictionary<PrincipalKind, string> _userIds = [];
-    private readonly Dictionary<PrincipalKind, string> _emails = [];
     private readonly Dictionary<string, Func<Task<string>>> _values = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<PrincipalKind> Kinds { get; } = Enum.GetValues<PrincipalKind>();
@@ -45,21 +44,6 @@ public sealed class AuthorizationMatrixFixture : PortalFactory, IAsyncLifetime
     }
 
     public HttpClient Client(PrincipalKind kind) => _clients[kind];
-
-    /// <summary>
-    /// Signs the kind's account in again, after a page that ended its sessions when opened; the
-    /// blocked account cannot sign in and the anonymous visitor has no session, so theirs stay.
-    /// </summary>
-    public async Task RenewSessionAsync(PrincipalKind kind)
-    {
-        if (kind is PrincipalKind.Anonymous or PrincipalKind.Blocked)
-        {
-            return;
-        }
-
-        _clients[kind].Dispose();
-        _clients[kind] = await SignedInClientAsync(_emails[kind]);
-    }
 
     /// <summary>Replaces every {name} of <paramref name="url"/> by the fixture's value (fresh for tokens used once).</summary>
     public async Task<string> ResolveAsync(string url)
@@ -110,7 +94,6 @@ public sealed class AuthorizationMatrixFixture : PortalFactory, IAsyncLifetime
         {
             var (id, email) = await NewUserAsync($"Matrix {kind}", RolesOf(kind));
             _userIds[kind] = id;
-            _emails[kind] = email;
             _clients[kind] = await SignedInClientAsync(email);
         }
 

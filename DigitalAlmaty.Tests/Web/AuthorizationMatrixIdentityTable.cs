@@ -40,7 +40,7 @@ public static class AuthorizationMatrixIdentityTable
         new("/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/PersonalData", SignedIn),
         new("/Identity/Account/Manage/Security", "/Identity/Account/Manage/Security", SignedIn),
         new("/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/TwoFactorAuthentication", SignedIn),
-        new("/Identity/Account/Manage/EnableAuthenticator", "/Identity/Account/Manage/EnableAuthenticator", SignedIn, EndsSessions: true),
+        new("/Identity/Account/Manage/EnableAuthenticator", "/Identity/Account/Manage/EnableAuthenticator", SignedIn),
         new("/Identity/Account/Manage/ResetAuthenticator", "/Identity/Account/Manage/ResetAuthenticator", SignedIn),
         new("/Identity/Account/Manage/Disable2fa", "/Identity/Account/Manage/Disable2fa", "SRSRRRR"),
         new("/Identity/Account/Manage/GenerateRecoveryCodes", "/Identity/Account/Manage/GenerateRecoveryCodes", "SRSRRRR"),

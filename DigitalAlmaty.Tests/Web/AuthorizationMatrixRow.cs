@@ -8,8 +8,7 @@ namespace DigitalAlmaty.Tests.Web;
 /// page), N not found (404), R redirected elsewhere on the site (e.g. a page with nothing to do).
 /// </summary>
 /// <param name="Mapped">False for a route that must not exist at all (it answers 404 and is not in the endpoint list).</param>
-/// <param name="EndsSessions">Opening the page changes the account's security stamp (a new authenticator key), which ends its sessions: the test signs in again afterwards.</param>
-public sealed record AuthorizationMatrixRow(string Route, string Url, string Expected, bool Mapped = true, bool EndsSessions = false)
+public sealed record AuthorizationMatrixRow(string Route, string Url, string Expected, bool Mapped = true)
 {
     public char ExpectedFor(PrincipalKind kind) => Expected[(int)kind];
 

@@ -134,8 +134,18 @@ public sealed class ManagePagesTests(ManagePagesTests.Fixture fixture) : IClassF
     {
         var email = await CreateUserAsync("Асель");
         using var client = await SignedInClientAsync(email);
+        string? StampNow()
+        {
+            using var read = fixture.Services.CreateScope();
+            return read.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email).GetAwaiter().GetResult()!.SecurityStamp;
+        }
+
+        var stampBefore = StampNow();
 
         var page = (await HtmlPage.GetAsync(client, ManageUrl + "/EnableAuthenticator")).Document;
+
+        // Opening the page (a GET any site can cause) makes a key but ends no session: the stamp stays.
+        Assert.Equal(stampBefore, StampNow());
 
         var svg = page.QuerySelector("[data-testid=qr] svg");
         Assert.NotNull(svg);

@@ -99,8 +99,13 @@ public sealed class EnableAuthenticatorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+            // The first key is stored without ResetAuthenticatorKeyAsync, which also renews the security
+            // stamp: opening this page (a GET another site can trigger) must not end the account's sessions.
+            // Nothing depends on a key that did not exist; replacing a key (ResetAuthenticator, a POST) still renews it.
+            key = users.GenerateNewAuthenticatorKey();
+            var store = (IUserAuthenticatorKeyStore<PortalUser>)HttpContext.RequestServices.GetRequiredService<IUserStore<PortalUser>>();
+            await store.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
 
         SharedKey = FormatKey(key);
