@@ -74,4 +74,59 @@ public sealed class EditorSurvivesRestartTests : IAsyncLifetime
         await Assertions.Expect(editor.Tasks).ToHaveValueAsync("Датчики на 40 перекрёстках.");
         second.KeepRoot = false;
     }
+
+    [Fact]
+    public async Task ServerKilled_MidTyping_RestartedOnTheSameData_EveryWordIsBack()
+    {
+        var port = FreePort();
+        var root = Directory.CreateTempSubdirectory("da-kill-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["Bootstrap__AdminEmail"] = PortalFactory.AdminEmail,
+            ["Bootstrap__AdminPassword"] = PortalFactory.AdminPassword,
+            ["SignUp__MinimumSeconds"] = "0",
+            ["Demo__Seed"] = "false",
+        };
+        // Development: the only environment in which a build that is not published serves its static web
+        // assets (blazor.web.js) from the build's manifest; the fault is the same in any environment.
+        var urls = $"http://127.0.0.1:{port}";
+        try
+        {
+            var first = PortalProcess.Start("Development", root, urls, settings);
+            var address = await first.ListeningAsync(TimeSpan.FromSeconds(90));
+            await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), Locale = "ru-RU" });
+            var page = await context.NewPageAsync();
+            await new LoginPage(page).SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+            var editor = new IdeaEditorPage(page);
+            await editor.OpenNewAsync();
+            await editor.Title.FillAsync("Ночные автобусы");
+            await editor.Goal.FillAsync("Довезти людей домой после полуночи.");
+            await editor.WaitUntilSavedAsync();
+
+            // SIGKILL while a sentence is being typed: no graceful stop, nothing flushed.
+            var typing = editor.Goal.PressSequentiallyAsync(" Маршруты по главным улицам.", new() { Delay = 20 });
+            await first.KillAsync();
+            await typing;
+            await editor.Tasks.FillAsync("Четыре маршрута, интервал 30 минут.");
+            await first.DisposeAsync();
+
+            await using var second = PortalProcess.Start("Development", root, urls, settings);
+            await second.ListeningAsync(TimeSpan.FromSeconds(90));
+            await page.ReloadAsync();
+
+            await Assertions.Expect(editor.Title).ToHaveValueAsync("Ночные автобусы");
+            await Assertions.Expect(editor.Goal).ToHaveValueAsync("Довезти людей домой после полуночи. Маршруты по главным улицам.");
+            await Assertions.Expect(editor.Tasks).ToHaveValueAsync("Четыре маршрута, интервал 30 минут.");
+            // The words typed around the kill reach the restarted server by themselves.
+            await editor.WaitUntilSavedAsync();
+            await page.ReloadAsync();
+            await Assertions.Expect(editor.SubmitButton).ToBeEnabledAsync();
+            await Assertions.Expect(editor.Tasks).ToHaveValueAsync("Четыре маршрута, интервал 30 минут.");
+            await Assertions.Expect(editor.Goal).ToHaveValueAsync("Довезти людей домой после полуночи. Маршруты по главным улицам.");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
