@@ -135,7 +135,15 @@ public sealed class ContentSecurityPolicyInBrowserTests(BrowserSession session) 
             if (!path.StartsWith("/Identity", StringComparison.Ordinal))
             {
                 // The header's live parts need the circuit on every Blazor page of a signed-in user.
-                await circuit.WaitAsync(TimeSpan.FromSeconds(20));
+                // Generous: the whole suite runs beside this test on two cores.
+                try
+                {
+                    await circuit.WaitAsync(TimeSpan.FromSeconds(60));
+                }
+                catch (TimeoutException ex)
+                {
+                    throw new TimeoutException($"No circuit frame on {path}; the page is at {page.Url}.", ex);
+                }
                 await Assertions.Expect(page.Locator("[data-interactive=true]").First).ToBeAttachedAsync();
             }
 
@@ -234,8 +242,13 @@ public sealed class ContentSecurityPolicyInBrowserTests(BrowserSession session) 
                 return;
             }
 
-            page.WebSocket -= OnSocket;
-            socket.FrameReceived += (_, _) => connected.TrySetResult();
+            // Every circuit socket counts: the first one opened after the handler may belong to the page
+            // being left (a last reconnect attempt) and never carry a frame.
+            socket.FrameReceived += (_, _) =>
+            {
+                page.WebSocket -= OnSocket;
+                connected.TrySetResult();
+            };
         }
 
         page.WebSocket += OnSocket;
