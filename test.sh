@@ -2,6 +2,7 @@
 # The one test command: installs what is missing, starts throwaway PostgreSQL / Redis / SMTP
 # servers on 127.0.0.1, runs every test and prints "N passed, M failed" as its last line.
 # Runs as root on Debian 12 (apt-get); also unattended (CI=true, no stdin).
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Backup".
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -150,7 +151,7 @@ find "$RESULTS" -name '*.trx' -delete
 # In the background, so that INT/TERM reach the trap at once instead of after the whole run.
 test_rc=0
 dotnet test DigitalAlmaty.Blazor.sln --logger trx --results-directory "$RESULTS" \
-    --logger "console;verbosity=normal" </dev/null &
+    --logger "console;verbosity=normal" "$@" </dev/null &
 TEST_PID=$!
 wait "$TEST_PID" || test_rc=$?
 TEST_PID=
