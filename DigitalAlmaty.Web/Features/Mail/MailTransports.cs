@@ -11,9 +11,13 @@ public interface IMailTransport
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default);
 }
 
-public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport
+public sealed class SmtpMailTransport(
+    IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger, Operations.PortalMetrics? metrics = null) : IMailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
+        MailSetup.CountedAsync(metrics, () => DeliverAsync(message, cancellationToken));
+
+    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         var security = Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true);
@@ -31,11 +35,15 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<Smt
 }
 
 public sealed class PickupDirectoryMailTransport(
-    IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger) : IMailTransport
+    IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger,
+    Operations.PortalMetrics? metrics = null) : IMailTransport
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
+        MailSetup.CountedAsync(metrics, () => WriteAsync(message, cancellationToken));
+
+    private async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
@@ -51,6 +59,22 @@ public sealed class PickupDirectoryMailTransport(
 
 public static class MailSetup
 {
+    /// <summary>Counts the letter as sent or failed (<c>digitalalmaty.mail.letters</c>); the failure still reaches the caller.</summary>
+    internal static async Task CountedAsync(Operations.PortalMetrics? metrics, Func<Task> deliver)
+    {
+        try
+        {
+            await deliver();
+        }
+        catch
+        {
+            metrics?.LetterFailed();
+            throw;
+        }
+
+        metrics?.LetterSent();
+    }
+
     public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
