@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -49,17 +50,19 @@ public static class OperationsSetup
 
         // The logger factory takes the scope provider from the container when there is one.
         services.AddSingleton<IExternalScopeProvider>(new PortalLogScopes(node));
+        // Also when an operator picks the JSON formatter by configuration (Logging:Console:FormatterName=json).
+        services.Configure<JsonConsoleFormatterOptions>(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            // Logs are not HTML: Cyrillic and quotes stay readable and searchable.
+            options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
         if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing")
             && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
         {
-            builder.Logging.AddJsonConsole(options =>
-            {
-                options.IncludeScopes = true;
-                options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-                // Logs are not HTML: Cyrillic and quotes stay readable and searchable.
-                options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            });
+            builder.Logging.AddJsonConsole();
         }
 
         services.AddSingleton<PortalMetrics>();
@@ -78,6 +81,16 @@ public static class OperationsSetup
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(PortalMetrics.MeterName).AddMeter([.. FrameworkMeters]);
+                // Only this host's instruments (and process-wide ones such as the runtime's). Meters come
+                // from each host's IMeterFactory, but a listener hears every meter of a name in the
+                // process: with a second host in it (tests) the same-named instruments would be merged,
+                // and dropped from both when that host stopped.
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) =>
+                {
+                    var ownFactory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+                    builder.AddView(instrument =>
+                        instrument.Meter.Scope is { } scope && !ReferenceEquals(scope, ownFactory) ? MetricStreamConfiguration.Drop : null);
+                });
                 metrics.AddPrometheusExporter();
                 if (!string.IsNullOrWhiteSpace(otlp))
                 {
