@@ -50,6 +50,8 @@ if (DigitalAlmaty.Web.Features.Admin.RolesCommand.IsRequested(args))
 
 if (!ExposureCheck.Passes(app) || !await app.PrepareAsync())
 {
+    // Disposing drains the console logger's queue: the reason reaches the operator's journal before the exit.
+    await app.DisposeAsync();
     return 1;
 }
 
