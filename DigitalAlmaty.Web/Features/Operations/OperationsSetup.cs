@@ -94,17 +94,22 @@ public static class OperationsSetup
                 metrics.AddPrometheusExporter();
                 if (!string.IsNullOrWhiteSpace(otlp))
                 {
+                    var endpoint = Uri.TryCreate(otlp, UriKind.Absolute, out var parsed)
+                        ? parsed
+                        : throw new InvalidOperationException($"{OtlpEndpointKey}: '{otlp}' is not an absolute address.");
+                    var overHttp = protocol?.Trim().ToLowerInvariant() switch
+                    {
+                        null or "" or "grpc" => false,
+                        "http/protobuf" or "http" => true,
+                        _ => throw new InvalidOperationException($"{OtlpProtocolKey}: '{protocol}' is not grpc or http/protobuf."),
+                    };
                     metrics.AddOtlpExporter(options =>
                     {
-                        options.Endpoint = Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint)
-                            ? endpoint
-                            : throw new InvalidOperationException($"{OtlpEndpointKey}: '{otlp}' is not an absolute address.");
-                        options.Protocol = protocol?.Trim().ToLowerInvariant() switch
-                        {
-                            null or "" or "grpc" => OtlpExportProtocol.Grpc,
-                            "http/protobuf" or "http" => OtlpExportProtocol.HttpProtobuf,
-                            _ => throw new InvalidOperationException($"{OtlpProtocolKey}: '{protocol}' is not grpc or http/protobuf."),
-                        };
+                        options.Protocol = overHttp ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                        // An endpoint given in code is used as it is: over HTTP the signal's path must be part of it.
+                        options.Endpoint = overHttp && !endpoint.AbsolutePath.EndsWith("/v1/metrics", StringComparison.Ordinal)
+                            ? new Uri(endpoint, endpoint.AbsolutePath.TrimEnd('/') + "/v1/metrics")
+                            : endpoint;
                     });
                 }
             });
