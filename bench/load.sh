@@ -75,6 +75,13 @@ wait $(jobs -p | grep -v "^$PID$") 2>/dev/null || true
 HWM_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
 GC=$(curl -fs -X POST "$BASE/bench/gc" || echo '{}')
 FAILS=$(grep -c -E '^(fail|crit):' "$WORK/server.log" || true)
+# Two moderators deciding the same item at once: the second insert of the item's next history entry
+# breaks its unique key, the moderator is told someone else decided, and EF Core logs the failed save.
+CONFLICTS=$(grep -c -E '^fail: Microsoft\.EntityFrameworkCore\.(Update|Database\.Command)\[' "$WORK/server.log" || true)
+if ((FAILS > 0)); then
+    log "the server logged $FAILS errors; the most frequent:"
+    grep -A2 -E '^(fail|crit):' "$WORK/server.log" | grep -v -E '^(fail|crit):|^--' | cut -c1-200 | sort | uniq -c | sort -rn | head -n 8 >&2
+fi
 
 echo
 echo "## Load, $SECONDS_RUN s, one node on SQLite (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -93,7 +100,7 @@ PY
     total5xx=$((total5xx + $(python3 -c "import json,sys; print(json.loads(sys.argv[1])['s5xx'])" "$line")))
 done
 echo
-python3 - "$WORK/interactive.json" "$HWM_KB" "$GC" "$total5xx" "$FAILS" <<'PY'
+python3 - "$WORK/interactive.json" "$HWM_KB" "$GC" "$total5xx" "$((FAILS - CONFLICTS))" "$CONFLICTS" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 gc = json.loads(sys.argv[3] or '{}')
@@ -109,7 +116,8 @@ accounted = "yes" if r['accounted'] else "NO"
 print(f"- submitted {r['submitted']} = waiting {r['waiting']} + decided {r['decided']}: {accounted} (tally {r['tally']})")
 print(f"- submits refused {r['submitRefused']}, unanswered {r['submitLost']}; author errors {r['authorFailures']}, moderator errors {r['moderatorFailures']}")
 print(f"- decisions {r['decidedByModerators']}, lost to another moderator {r['decideConflicts']}; queue arrivals missed {r['arrivalsMissed']}")
-print(f"- 5xx: readers {sys.argv[4]}, interactive {r['http5xx']}; server log fail/crit lines {sys.argv[5]}; circuit errors {len(r['circuitErrors'])}")
+print(f"- 5xx: readers {sys.argv[4]}, interactive {r['http5xx']}; circuit errors {len(r['circuitErrors'])}; server errors logged {sys.argv[5]}"
+      f" (besides {sys.argv[6]} lines of EF Core's failed saves when two moderators decided one item at once)")
 for e in r['circuitErrors']: print(f"    {e}")
 print(f"- peak memory (VmHWM) {int(sys.argv[2]) / 1024:.0f} MB; GC heap after the run {gc.get('heapBytes', 0) / 1048576:.0f} MB")
 ok = (r['accounted'] and r['submitted'] > 0 and r['decidedByModerators'] > 0 and int(sys.argv[4]) == 0 and r['http5xx'] == 0
