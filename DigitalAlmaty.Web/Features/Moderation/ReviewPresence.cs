@@ -3,9 +3,6 @@ using DigitalAlmaty.Web.Realtime;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
 
-/// <summary>A moderator who has an item open.</summary>
-public sealed record ReviewerMark(string ModeratorId, string Name, DateTimeOffset SeenAt);
-
 /// <summary>
 /// Who is reviewing what, on this node: filled from <see cref="ReviewPresenceChanged"/> events (its
 /// own and, through the relay, other nodes'). A mark not refreshed for <see cref="IdleTimeout"/> is

@@ -7,32 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Publications;
 
-public sealed class PublicationOptions
-{
-    public const string Section = "Publications";
-
-    /// <summary>How often the server looks for scheduled publications whose time has come.</summary>
-    public double ScheduleCheckSeconds { get; set; } = 30;
-}
-
-/// <summary>Empties the public page cache whenever a publication changes (on every node, via the feed).</summary>
-internal sealed class PublicationCacheInvalidation(PortalEventFeed feed, IOutputCacheStore store) : IHostedService
-{
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = feed.Subscribe<PublicationChanged>(_ => store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None).AsTask());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>
 /// A scheduled publication becomes visible without anyone acting; cached pages would not know. This
 /// watcher looks every few seconds for scheduled items that became due since its last look and
