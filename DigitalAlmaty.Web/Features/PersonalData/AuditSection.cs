@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>
 /// Audit entries the user made, and those about the user or the user's items. Another actor is
 /// named only as "staff". An administrator's disclosure request (<see cref="UserDataExport.AuditAction"/>)

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>Blocks of the account, with their reasons (which administrator blocked is staff data and is left out).</summary>
 internal sealed class BlocksSection : IUserDataSection
 {

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>
 /// Written claims the user filed (7.1): signed in, or anonymously with the account's e-mail address.
 /// The answer is included; which administrator wrote it is staff data and is left out.

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>The in-app notifications the user received.</summary>
 internal sealed class NotificationsSection : IUserDataSection
 {

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>Sign-in attempts on the account (4.3.3): time, address, browser, outcome.</summary>
 internal sealed class SignInsSection : IUserDataSection
 {

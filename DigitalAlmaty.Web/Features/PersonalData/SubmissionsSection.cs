@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-// The sections that exist today. Features added later (claims, sign-ins, …) add their own
-// IUserDataSection next to their code and register it in PersonalDataSetup.
-
 /// <summary>
 /// The user's ideas and events with every field, every submitted version and the whole history,
 /// including the moderators' decisions on them (who decided is staff data and is left out).
