@@ -8,6 +8,7 @@ using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Claims;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.Operations;
 using DigitalAlmaty.Web.Features.PersonalData;
 using DigitalAlmaty.Web.Features.Security;
 using DigitalAlmaty.Web.Localization;
@@ -37,6 +38,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PortalDbContext>()
     .SetApplicationName("DigitalAlmaty");
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+builder.AddPortalOperations();
 
 var app = builder.Build();
 
@@ -48,6 +50,8 @@ if (DigitalAlmaty.Web.Features.Admin.RolesCommand.IsRequested(args))
 
 if (!ExposureCheck.Passes(app) || !await app.PrepareAsync())
 {
+    // Disposing drains the console logger's queue: the reason reaches the operator's journal before the exit.
+    await app.DisposeAsync();
     return 1;
 }
 
@@ -69,6 +73,7 @@ app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePortalLogScope();
 app.UseAuthorization();
 app.UsePortalActivity();
 app.UsePortalGovernance();
@@ -79,6 +84,7 @@ app.UseAntiforgery();
 app.UseBrandAssets();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapPortalOperations();
 app.MapPortalFiles();
 app.MapPortalFeeds().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
 app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);

@@ -119,6 +119,11 @@ public static class AuthorizationMatrixTable
         new("/sitemap.xml", "/sitemap.xml", Everyone),
         new("/robots.txt", "/robots.txt", Everyone),
         new("/healthz", "/healthz", Everyone),
+        new("/healthz/live", "/healthz/live", Everyone),
+        new("/healthz/ready", "/healthz/ready", Everyone),
+        // Metrics answer a scraper on this machine or a known proxy network only, whoever is signed in
+        // (the test server's requests have no client address); MetricsAccessTests covers the addresses.
+        new("/metrics", "/metrics", Nobody),
         new("/agreement/notice/dismiss", "/agreement/notice/dismiss?v=1&returnUrl=/news", "RRRRRRR"),
 
         // The benchmark's endpoints exist only with Bench:Enabled, never here.

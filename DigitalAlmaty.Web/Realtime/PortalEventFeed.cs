@@ -56,7 +56,8 @@ public sealed class PortalEventFeed(ILogger<PortalEventFeed> logger)
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "A subscriber failed to handle {Event}", portalEvent);
+            // The kind only: events carry display names and moderators' reasons, which are not for logs.
+            logger.LogWarning(ex, "A subscriber failed to handle {Event}", portalEvent.GetType().Name);
         }
     }
 

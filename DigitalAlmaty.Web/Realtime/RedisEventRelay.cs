@@ -19,7 +19,8 @@ namespace DigitalAlmaty.Web.Realtime;
 public sealed partial class RedisEventRelay(
     PortalEventFeed feed,
     IOptions<RealtimeOptions> options,
-    ILogger<RedisEventRelay> logger) : IPortalEventRelay, IHostedService, IAsyncDisposable
+    ILogger<RedisEventRelay> logger,
+    Features.Operations.PortalMetrics metrics) : IPortalEventRelay, IHostedService, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -51,6 +52,7 @@ public sealed partial class RedisEventRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics.ObserveRelay(() => _connection?.IsConnected == true && _subscribed.Task.IsCompleted);
         feed.Relay = this;
         // Connecting runs in the background: an unreachable Redis must not delay or stop the start.
         _startup = Task.Run(() => ConnectAndSubscribeAsync(_stopping.Token), CancellationToken.None);
@@ -112,7 +114,7 @@ public sealed partial class RedisEventRelay(
 
         try
         {
-            var message = JsonSerializer.Serialize(new Envelope(NodeId, portalEvent), Json);
+            var message = JsonSerializer.Serialize(new Envelope(NodeId, portalEvent, Sent: DateTimeOffset.UtcNow), Json);
             connection.GetSubscriber().Publish(_channel, message, CommandFlags.FireAndForget);
         }
         catch (Exception ex)
@@ -210,6 +212,12 @@ public sealed partial class RedisEventRelay(
             return;
         }
 
+        // Our own echo too: on one node it is the round trip through Redis, with no clocks to compare.
+        if (envelope.Sent is { } sent)
+        {
+            metrics.RelayLag(DateTimeOffset.UtcNow - sent);
+        }
+
         if (node != NodeId)
         {
             feed.DeliverLocally(portalEvent);
@@ -278,6 +286,7 @@ public sealed partial class RedisEventRelay(
     {
         if (Interlocked.Exchange(ref _outage, 1) == 0)
         {
+            metrics.RelayOutage();
             LogOutage(logger, ex);
         }
     }
@@ -290,10 +299,11 @@ public sealed partial class RedisEventRelay(
     }
 
     /// <summary>
-    /// <c>{"node":"…","event":{"type":"submission",…}}</c>; a node checking that its subscription is
+    /// <c>{"node":"…","event":{"type":"submission",…},"sent":"…"}</c>; a node checking that its subscription is
     /// back sends <c>{"node":"…","probe":"…"}</c> instead, which every node but the sender ignores.
+    /// <paramref name="Sent"/> (the sender's clock) gives the relay lag; messages of older nodes lack it.
     /// </summary>
-    private sealed record Envelope(string Node, PortalEvent? Event, string? Probe = null);
+    private sealed record Envelope(string Node, PortalEvent? Event, string? Probe = null, DateTimeOffset? Sent = null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal events relayed over Redis channel {Channel} as node {Node}")]
     private static partial void LogSubscribed(ILogger logger, string channel, string node);

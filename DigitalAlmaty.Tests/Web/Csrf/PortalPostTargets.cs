@@ -70,6 +70,9 @@ public static class PortalPostTargets
     public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>
     {
         ["/healthz"] = "Health check: reads the node's state, changes nothing, whatever the method.",
+        ["/healthz/live"] = "Liveness for the balancer: answers that the process runs, changes nothing.",
+        ["/healthz/ready"] = "Readiness for the balancer: reads the database, migration and Redis state, changes nothing.",
+        ["/metrics"] = "Prometheus scrape: reads counters, changes nothing; answers only this machine and the known proxy networks.",
         ["/_blazor"] = "Blazor circuit hub (SignalR): a circuit starts only from component markers that the portal signed and rendered into the page, and the auth cookie is SameSite=Lax.",
         ["/_blazor/negotiate"] = "SignalR negotiation for the circuit hub: hands out a connection id, changes nothing.",
         ["/_blazor/disconnect"] = "Ends a circuit; needs that circuit's secret id, which only its page has.",

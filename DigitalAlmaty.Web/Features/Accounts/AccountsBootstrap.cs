@@ -52,7 +52,8 @@ public sealed class AccountsBootstrap(
         }
 
         Ensure(await users.AddToRolesAsync(admin, PortalRoles.All), "grant the first administrator its roles");
-        logger.LogInformation("First administrator {Email} created from Bootstrap settings.", settings.AdminEmail);
+        // The id, not the address: no personal data in logs (LogPrivacyTests).
+        logger.LogInformation("First administrator {UserId} created from Bootstrap settings.", admin.Id);
         AnnounceDemoAdmin(settings);
     }
 

@@ -4,11 +4,15 @@ using MimeKit;
 namespace DigitalAlmaty.Web.Features.Mail;
 
 public sealed class PickupDirectoryMailTransport(
-    IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger) : IMailTransport
+    IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger,
+    Operations.PortalMetrics? metrics = null) : IMailTransport
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
+        MailSetup.CountedAsync(metrics, () => WriteAsync(message, cancellationToken));
+
+    private async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";

@@ -5,9 +5,13 @@ using MimeKit;
 
 namespace DigitalAlmaty.Web.Features.Mail;
 
-public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport
+public sealed class SmtpMailTransport(
+    IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger, Operations.PortalMetrics? metrics = null) : IMailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
+        MailSetup.CountedAsync(metrics, () => DeliverAsync(message, cancellationToken));
+
+    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         var security = Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true);

@@ -21,6 +21,7 @@ public sealed class ModerationService(
     PortalEventFeed feed,
     DecisionMailer mailer,
     Accounts.ActingUser acting,
+    Operations.PortalMetrics metrics,
     ILogger<ModerationService> logger)
 {
     /// <summary>
@@ -103,6 +104,7 @@ public sealed class ModerationService(
             return await AlreadyDecidedAsync(fresh, current);
         }
 
+        metrics.Decided(decision.Action);
         feed.Publish(new SubmissionChanged(submission.Id, submission.Kind, submission.Status, submission.AuthorId));
         if (resolvedFlags > 0)
         {
