@@ -39,7 +39,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the portal in <paramref name="environment"/> with its data under <paramref name="root"/> (a SQLite file, uploads, mail).</summary>
-    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings)
+    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings) =>
+        Start(environment, root, urls, settings, []);
+
+    /// <summary>As <see cref="Start(string, string, string, IDictionary{string, string})"/>, with command-line arguments (an operator's command such as <c>backup FOLDER</c>).</summary>
+    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +53,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalAlmaty.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = urls;
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(root, "portal.db")}";
