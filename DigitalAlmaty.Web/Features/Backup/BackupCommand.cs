@@ -56,5 +56,11 @@ public static class BackupCommand
             await output.WriteLineAsync($"{args[0]} refused: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A disk that is full, a folder the operator may not write, a database file that is not SQLite.
+            await output.WriteLineAsync($"{args[0]} failed: {ex.Message}");
+            return 1;
+        }
     }
 }
