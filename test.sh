@@ -30,6 +30,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 pg_bindir >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || missing+=(redis-server)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)   # the two-node tests run a private nginx (deploy/nginx)
 { dpkg -s python3-aiosmtpd >/dev/null 2>&1 && [[ -n $SYS_PYTHON ]] && "$SYS_PYTHON" -c 'import aiosmtpd' 2>/dev/null; } \
     || missing+=(python3-aiosmtpd)
 if ((${#missing[@]})); then

@@ -14,14 +14,3 @@ public sealed class DomainRuleException(string code, string message, IReadOnlyLi
 
     public IReadOnlyList<FieldError> FieldErrors { get; } = fieldErrors ?? [];
 }
-
-public static class DomainErrorCodes
-{
-    public const string IllegalMove = "Submission.IllegalMove";
-    public const string NotAuthor = "Submission.NotAuthor";
-    public const string NotEditable = "Submission.NotEditable";
-    public const string Invalid = "Submission.Invalid";
-    public const string ReasonRequired = "Submission.ReasonRequired";
-    public const string MessageRequired = "Submission.MessageRequired";
-    public const string UnknownClause = "Submission.UnknownClause";
-}

@@ -42,6 +42,12 @@ builder.AddPortalOperations();
 
 var app = builder.Build();
 
+// The operator's backup / restore of a SQLite portal: no migration, no seeding, then exits.
+if (DigitalAlmaty.Web.Features.Backup.BackupCommand.IsRequested(args))
+{
+    return await DigitalAlmaty.Web.Features.Backup.BackupCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 // The operator's command line (roles list / grant / revoke) runs against the same database, then exits.
 if (DigitalAlmaty.Web.Features.Admin.RolesCommand.IsRequested(args))
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace DigitalAlmaty.Domain.Accounts;
@@ -92,13 +91,4 @@ public sealed record DisplayName
     }
 
     public override string ToString() => Value;
-}
-
-public static class DisplayNameErrors
-{
-    public const string Required = "DisplayName.Required";
-    public const string TooShort = "DisplayName.TooShort";
-    public const string TooLong = "DisplayName.TooLong";
-    public const string NeedsLetters = "DisplayName.NeedsLetters";
-    public const string ContactDetails = "DisplayName.ContactDetails";
 }

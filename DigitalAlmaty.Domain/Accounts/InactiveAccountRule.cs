@@ -1,24 +1,5 @@
 namespace DigitalAlmaty.Domain.Accounts;
 
-/// <summary>What the daily inactivity check does with one account today.</summary>
-public enum InactivityStep
-{
-    /// <summary>Nothing yet: the account was used recently enough, or the warning already sent is the latest due.</summary>
-    None,
-
-    /// <summary>Send the first warning (about 30 days ahead).</summary>
-    FirstWarning,
-
-    /// <summary>Send the final warning (about 7 days ahead).</summary>
-    FinalWarning,
-
-    /// <summary>Annul the account now.</summary>
-    Annul,
-}
-
-/// <summary>Where one account stands: the next step and the Almaty day on which it will be annulled if nothing changes.</summary>
-public readonly record struct InactivityStanding(InactivityStep Step, DateOnly AnnulOn, DateOnly LastActiveOn);
-
 /// <summary>
 /// Clause 4.1.4: an account not used for more than six consecutive calendar months is annulled.
 /// Counted in Almaty calendar days: last used on 31 August means six months end on 28 (or 29)

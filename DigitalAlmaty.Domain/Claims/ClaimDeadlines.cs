@@ -2,13 +2,6 @@ using DigitalAlmaty.Domain.Time;
 
 namespace DigitalAlmaty.Domain.Claims;
 
-/// <summary>The two reminders an administrator gets before a claim's due date.</summary>
-public enum ClaimReminder
-{
-    FiveDays,
-    OneDay,
-}
-
 /// <summary>
 /// The calendar of a written claim, in Almaty calendar days (clauses 7.1, 7.2, 7.4). A due date is
 /// a date: the answer is due by the end of that day in Almaty.

@@ -3,35 +3,6 @@ using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Domain.Claims;
 
-/// <summary>New (filed, nobody has taken it), InProgress (an administrator works on it), Answered (the written answer was sent).</summary>
-public enum ClaimStatus
-{
-    New,
-    InProgress,
-    Answered,
-}
-
-/// <summary>What a claim is about, as the claimant chose it. Only <see cref="AgreementTerms"/> falls under clause 7.4.</summary>
-public enum ClaimTopic
-{
-    AgreementTerms,
-    Content,
-    Block,
-    Other,
-}
-
-/// <summary>What the claimant typed. <see cref="Topic"/> and <see cref="GroundsArose"/> are null when not chosen.</summary>
-public sealed record ClaimForm(string Name, string Email, ClaimTopic? Topic, string Subject, string Text, DateOnly? GroundsArose);
-
-public static class ClaimErrorCodes
-{
-    public const string Invalid = "Claim.Invalid";
-    public const string IllegalMove = "Claim.IllegalMove";
-    public const string BadEmail = "Claim.BadEmail";
-    public const string GroundsInFuture = "Claim.GroundsInFuture";
-    public const string GroundsTooOld = "Claim.GroundsTooOld";
-}
-
 /// <summary>
 /// A written claim (clauses 7.1, 7.2, 7.4): anyone may file one; it gets a number and a due date 15
 /// Almaty calendar days after filing; an administrator takes it and answers in writing. Status

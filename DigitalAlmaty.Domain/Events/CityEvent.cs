@@ -2,39 +2,6 @@ using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Domain.Events;
 
-public enum EventFormat
-{
-    InPerson,
-    Online,
-    Hybrid,
-}
-
-[Flags]
-public enum EventLanguages
-{
-    None = 0,
-    Russian = 1,
-    Kazakh = 2,
-    English = 4,
-}
-
-/// <summary>What an organiser types into an event announcement (agreement clause 2.1.7).</summary>
-public sealed record EventContent(
-    string Title,
-    string Description,
-    DateTimeOffset? StartsAt,
-    DateTimeOffset? EndsAt,
-    EventFormat Format,
-    string Venue,
-    string OnlineLink,
-    string Organiser,
-    string RegistrationLink,
-    EventLanguages Languages,
-    bool IsFree)
-{
-    public static EventContent Empty { get; } = new(string.Empty, string.Empty, null, null, EventFormat.InPerson, string.Empty, string.Empty, string.Empty, string.Empty, EventLanguages.None, true);
-}
-
 /// <summary>
 /// An announcement of a planned public IT event. Times are instants (stored in UTC); the Web layer
 /// turns what the user typed into an instant as Almaty time (see <c>AlmatyTime</c>).

@@ -2,16 +2,6 @@ using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Domain.Flags;
 
-/// <summary>How a reader's report on a published item ended.</summary>
-public enum FlagResolution
-{
-    /// <summary>A moderator hid the item (the report was upheld).</summary>
-    Hidden,
-
-    /// <summary>A moderator looked and left the item published.</summary>
-    Dismissed,
-}
-
 /// <summary>
 /// A reader's report on a published idea or event (clauses 4.3.5–4.3.11): one of the clauses the
 /// moderators cite, and a message. One report per reader per item.

@@ -2,64 +2,6 @@ using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Domain.Publications;
 
-/// <summary>The three kinds of staff publication named in agreement clause 2.1.2.</summary>
-public enum PublicationKind
-{
-    News,
-    Report,
-    Project,
-}
-
-/// <summary>
-/// Draft (never shown), Scheduled (shown from <see cref="Publication.PublishAt"/>), Published (shown),
-/// Unpublished (taken down; may be published or scheduled again).
-/// </summary>
-public enum PublicationStatus
-{
-    Draft,
-    Scheduled,
-    Published,
-    Unpublished,
-}
-
-/// <summary>The portal's content languages; Russian first.</summary>
-public static class PublicationLanguages
-{
-    public const string Russian = "ru";
-    public const string Kazakh = "kk";
-    public const string English = "en";
-
-    public static IReadOnlyList<string> All { get; } = [Russian, Kazakh, English];
-
-    public static bool IsKnown(string? language) => language is not null && All.Contains(language, StringComparer.Ordinal);
-
-    /// <summary>"kk-KZ" → "kk"; anything unknown → Russian.</summary>
-    public static string FromCulture(string? culture)
-    {
-        var two = culture is { Length: >= 2 } ? culture[..2].ToLowerInvariant() : Russian;
-        return IsKnown(two) ? two : Russian;
-    }
-}
-
-/// <summary>A publication's title, summary and Markdown body in one language.</summary>
-public sealed record PublicationContent(string Language, string Title, string Summary, string Body)
-{
-    public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Body);
-}
-
-/// <summary>An attached file (PDF or image), kept in the order the editor gave.</summary>
-public sealed record PublicationAttachment(Guid FileId, int Position);
-
-public static class PublicationErrorCodes
-{
-    public const string IllegalMove = "Publication.IllegalMove";
-    public const string Invalid = "Publication.Invalid";
-    public const string NoLanguage = "Publication.NoLanguage";
-    public const string UnknownLanguage = "Publication.UnknownLanguage";
-    public const string NotInFuture = "Publication.NotInFuture";
-    public const string TooManyAttachments = "Publication.TooManyAttachments";
-}
-
 /// <summary>
 /// A news item, report or project written by staff, in one or more of ru/kk/en. Its status changes
 /// only through <see cref="Schedule"/>, <see cref="PublishNow"/> and <see cref="Unpublish"/>, each

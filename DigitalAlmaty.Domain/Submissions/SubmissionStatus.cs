@@ -10,22 +10,3 @@ public enum SubmissionStatus
     Rejected,
     Hidden,
 }
-
-/// <summary>Every move of the lifecycle. Each is one method on <see cref="Submission"/>.</summary>
-public enum SubmissionAction
-{
-    Create,
-    Submit,
-    Withdraw,
-    Approve,
-    Reject,
-    RequestInformation,
-    Hide,
-    Restore,
-}
-
-public enum SubmissionKind
-{
-    Idea,
-    Event,
-}

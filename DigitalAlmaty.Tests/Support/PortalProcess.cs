@@ -39,7 +39,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the portal in <paramref name="environment"/> with its data under <paramref name="root"/> (a SQLite file, uploads, mail).</summary>
-    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings)
+    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings) =>
+        Start(environment, root, urls, settings, []);
+
+    /// <summary>As <see cref="Start(string, string, string, IDictionary{string, string})"/>, with command-line arguments (an operator's command such as <c>backup FOLDER</c>).</summary>
+    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +53,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalAlmaty.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = urls;
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(root, "portal.db")}";
@@ -77,6 +86,22 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
+    /// <summary>SIGTERM, as systemd stops a node (KillSignal): the host shuts down gracefully and exits.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+    }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an out-of-memory kill.</summary>
     public async Task KillAsync()

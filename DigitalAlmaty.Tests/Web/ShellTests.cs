@@ -113,6 +113,28 @@ public sealed class ShellTests(ShellTests.Fixture fixture) : IClassFixture<Shell
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task EveryLinkedStylesheet_IsServed_TheComponentBundleLast()
+    {
+        using var client = fixture.CreatePortalClient();
+        var page = await HtmlPage.GetAsync(client, "/");
+        var sheets = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+
+        Assert.Equal("DigitalAlmaty.Web.styles.css", sheets[^1]);
+        Assert.Contains(sheets, s => s.StartsWith("brand/site.css?v=", StringComparison.Ordinal));
+        foreach (var sheet in sheets)
+        {
+            var response = await client.GetAsync("/" + sheet);
+            Assert.True(response.IsSuccessStatusCode, sheet);
+            Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        }
+
+        // The isolated styles of the interactive components are in the bundle, scoped to them.
+        var bundle = await client.GetStringAsync("/DigitalAlmaty.Web.styles.css");
+        Assert.Matches(@"\.moderation\[b-[a-z0-9]+\]\s+\.queue-row\s*\{", bundle);
+        Assert.Matches(@"\.publication-editor\[b-[a-z0-9]+\]\s+\.mud-tabs\s*\{", bundle);
+    }
+
     [Theory]
     [InlineData("/brand/site.css", "text/css")]
     [InlineData("/brand/logo.svg", "image/svg+xml")]

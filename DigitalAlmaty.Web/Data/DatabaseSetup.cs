@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DigitalAlmaty.Web.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>Registers the portal's database for the configured provider.</summary>
 public static class DatabaseSetup
 {

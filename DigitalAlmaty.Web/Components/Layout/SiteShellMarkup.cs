@@ -29,11 +29,22 @@ public sealed class SiteShellMarkup(
 
     private readonly ConcurrentDictionary<string, Parts> _parts = new(StringComparer.Ordinal);
 
-    /// <summary>Favicon and stylesheets; shared with the Identity pages' layout.</summary>
+    /// <summary>
+    /// The portal's own stylesheets in cascade order: the shell and tokens, then one sheet per area of
+    /// static pages (content-hashed, cached for a year, so a page of another area costs no request).
+    /// </summary>
+    public static IReadOnlyList<string> Stylesheets { get; } =
+        ["site.css", "account.css", "editors.css", "workspace.css", "catalog.css", "admin.css", "governance.css", "publications.css", "claims.css"];
+
+    /// <summary>
+    /// Favicon and stylesheets; shared with the Identity pages' layout. The interactive components'
+    /// isolated styles (X.razor.css) come last, in the bundle the Razor SDK builds.
+    /// </summary>
     public static string HeadLinks { get; } =
         "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + BrandAssets.Url("favicon.svg") + "\" />\n"
         + "<link rel=\"stylesheet\" href=\"_content/MudBlazor/MudBlazor.min.css\" />\n"
-        + "<link rel=\"stylesheet\" href=\"" + BrandAssets.Url("site.css") + "\" />\n"
+        + string.Concat(Stylesheets.Select(sheet => "<link rel=\"stylesheet\" href=\"" + BrandAssets.Url(sheet) + "\" />\n"))
+        + "<link rel=\"stylesheet\" href=\"DigitalAlmaty.Web.styles.css\" />\n"
         + "<meta name=\"theme-color\" content=\"#0b5cab\" />";
 
     /// <summary>

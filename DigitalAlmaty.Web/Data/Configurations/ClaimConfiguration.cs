@@ -34,13 +34,3 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<WrittenClaim
         builder.HasIndex(c => c.FiledAt);
     }
 }
-
-internal sealed class ClaimCounterConfiguration : IEntityTypeConfiguration<ClaimCounter>
-{
-    public void Configure(EntityTypeBuilder<ClaimCounter> builder)
-    {
-        builder.ToTable("ClaimCounters");
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-    }
-}

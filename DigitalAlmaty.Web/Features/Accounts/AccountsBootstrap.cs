@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalAlmaty.Web.Features.Accounts;
 
-public sealed class BootstrapOptions
-{
-    public const string Section = "Bootstrap";
-
-    public string? AdminEmail { get; set; }
-
-    public string? AdminPassword { get; set; }
-
-    public string AdminDisplayName { get; set; } = "Администратор портала";
-}
-
 /// <summary>Creates the staff roles and, when no administrator exists yet, the first one.</summary>
 public sealed class AccountsBootstrap(
     RoleManager<IdentityRole> roles,

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using DigitalAlmaty.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace DigitalAlmaty.Web.Features.Accounts;
 
@@ -54,25 +52,4 @@ public static class AccountsSetup
 
     /// <summary>Signed-in requests count as activity (4.1.4); runs after authentication.</summary>
     public static IApplicationBuilder UsePortalActivity(this IApplicationBuilder app) => ActivityRecorder.UseActivityRecording(app);
-}
-
-/// <summary>Adds the display name to the sign-in cookie so every page can greet the user without a query.</summary>
-public sealed class PortalClaimsFactory(
-    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
-{
-    public const string DisplayNameClaim = "display_name";
-
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
-        return identity;
-    }
-}
-
-public static class PortalClaims
-{
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(PortalClaimsFactory.DisplayNameClaim) ?? string.Empty;
 }

@@ -1,32 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
-using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
-using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Agreement;
-
-/// <summary>What an administrator fills in to publish a new version.</summary>
-public sealed record AgreementDraft(string Markdown, DateOnly? EffectiveFrom, string ChangeSummary, bool IsNotable);
-
-/// <summary>The outcome of a governance action; codes and field names are GovernanceText keys.</summary>
-public sealed record GovernanceResult(bool Succeeded, string? ErrorCode, IReadOnlyDictionary<string, string> FieldErrors, int Number = 0)
-{
-    public const string NotAllowed = "Governance.NotAllowed";
-    public const string Invalid = "Governance.Invalid";
-    public const string NotFound = "Governance.NotFound";
-
-    public static GovernanceResult Ok(int number = 0) => new(true, null, new Dictionary<string, string>(), number);
-
-    public static GovernanceResult Fail(string code, IReadOnlyDictionary<string, string>? fields = null) =>
-        new(false, code, fields ?? new Dictionary<string, string>());
-}
-
-/// <summary>Where a signed-in user stands with the agreement in force.</summary>
-public sealed record AgreementStanding(AgreementVersion? Current, AgreementVersion? MustAccept, AgreementAcceptance? OfCurrent);
 
 /// <summary>
 /// The user agreement's versions (1.4–1.6, 4.1.1): the one in force, the list, publishing (Admin,

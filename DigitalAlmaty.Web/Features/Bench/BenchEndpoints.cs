@@ -180,6 +180,7 @@ public static class BenchEndpoints
 
         endpoints.MapModerationBench();
         endpoints.MapBenchGc();
+        endpoints.MapLoadBench();
         return endpoints;
     }
 

@@ -168,7 +168,7 @@ public static class ModerationBenchEndpoints
         "Похожие сервисы работают в Таллине и Сеуле.",
         ["парковки"]);
 
-    private static async Task<PortalUser> UserAsync(UserManager<PortalUser> users, string email, string name, TimeProvider clock)
+    internal static async Task<PortalUser> UserAsync(UserManager<PortalUser> users, string email, string name, TimeProvider clock)
     {
         if (await users.FindByEmailAsync(email) is { } existing)
         {

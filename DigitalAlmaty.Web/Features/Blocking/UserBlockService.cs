@@ -1,25 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Agreement;
-using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Blocking;
-
-/// <summary>
-/// What an administrator fills in to block a user. <see cref="Until"/> null with <see cref="Permanent"/> false is an error.
-/// With <see cref="HidePublished"/> the user's published ideas and events are hidden too, citing <see cref="Clause"/>
-/// (which must then be one of the moderation clauses) and <see cref="Message"/>.
-/// </summary>
-public sealed record BlockRequest(DateTimeOffset? Until, bool Permanent, string Clause, string Message, bool HidePublished = false);
-
-public sealed record UserRow(string Id, string DisplayName, string? Email, DateTimeOffset? BlockedUntil, string? BlockClause, string? BlockReason);
 
 /// <summary>
 /// Blocks and unblocks (clauses 4.1.3, 6.4), Admin only, checked here and audited. A block takes

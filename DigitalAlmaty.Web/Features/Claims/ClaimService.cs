@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using DigitalAlmaty.Domain;
@@ -13,43 +12,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DigitalAlmaty.Web.Features.Claims;
-
-/// <summary>The <c>Claims</c> configuration section.</summary>
-public sealed class ClaimOptions
-{
-    public const string Section = "Claims";
-
-    /// <summary>How often the server looks for claims whose reminders are due; 0 turns the check off.</summary>
-    public double ReminderCheckMinutes { get; set; } = 60;
-
-    /// <summary>The largest attachment (PDF or image) a claimant may add.</summary>
-    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
-}
-
-/// <summary>A file the claimant attached: its name and a way to read it.</summary>
-public sealed record ClaimUpload(string FileName, long Length, Func<Stream> Open);
-
-/// <summary>The outcome of a claim operation. <see cref="FieldErrors"/> are the Domain's codes per field.</summary>
-public sealed record ClaimResult(string? ErrorCode, IReadOnlyList<FieldError> FieldErrors, WrittenClaim? Claim, bool MailFailed = false)
-{
-    public const string NotAllowed = "Claim.NotAllowed";
-    public const string NotFound = "Claim.NotFound";
-    public const string Conflict = "Claim.Conflict";
-
-    public bool Succeeded => ErrorCode is null;
-
-    public static ClaimResult Ok(WrittenClaim claim, bool mailFailed = false) => new(null, [], claim, mailFailed);
-
-    public static ClaimResult Fail(string code, IReadOnlyList<FieldError>? errors = null) => new(code, errors ?? [], null);
-}
-
-/// <summary>One row of the administrators' register.</summary>
-public sealed record ClaimRow(
-    Guid Id, string Number, ClaimStatus Status, ClaimTopic Topic, string Subject, string ClaimantName,
-    DateTimeOffset FiledAt, DateOnly DueOn, int DaysLeft, bool IsOverdue, bool IsAfterTermsWindow);
-
-/// <summary>A claim with what the administrator's page shows around it.</summary>
-public sealed record ClaimDetails(WrittenClaim Claim, StoredFile? Attachment, string? AssigneeName, string? AnsweredByName, DateOnly Today);
 
 /// <summary>
 /// Claims (clauses 7.1, 7.2, 7.4): filing is open to everyone; the register, taking a claim and

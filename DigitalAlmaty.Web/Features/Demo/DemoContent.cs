@@ -5,9 +5,6 @@ using DigitalAlmaty.Domain.Time;
 
 namespace DigitalAlmaty.Web.Features.Demo;
 
-/// <summary>A demo publication: its kind, texts in ru/kk/en, whether it has a cover, how many days ago it appeared.</summary>
-internal sealed record DemoPublication(PublicationKind Kind, IReadOnlyList<PublicationContent> Texts, bool WithCover, int DaysAgo);
-
 /// <summary>Demo ideas, events and staff publications, written for this portal, in its three languages.</summary>
 internal static class DemoContent
 {

@@ -51,8 +51,11 @@ public sealed class OrphanUploadCleanup(
     }
 
     private static IQueryable<StoredFile> Orphans(PortalDbContext db, DateTimeOffset cutoff) =>
-        db.StoredFiles.Where(f => f.CreatedAt < cutoff
-            && !db.Ideas.Any(i => i.CoverImageId == f.Id)
+        Unreferenced(db).Where(f => f.CreatedAt < cutoff);
+
+    /// <summary>Uploads no idea, publication or claim refers to (the backup also asks this of its copy).</summary>
+    internal static IQueryable<StoredFile> Unreferenced(PortalDbContext db) =>
+        db.StoredFiles.Where(f => !db.Ideas.Any(i => i.CoverImageId == f.Id)
             && !db.Publications.Any(p => p.CoverImageId == f.Id || p.Attachments.Any(a => a.FileId == f.Id))
             && !db.Claims.Any(c => c.AttachmentId == f.Id));
 

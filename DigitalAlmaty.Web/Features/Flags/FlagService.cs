@@ -11,26 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Flags;
 
-/// <summary>The outcome of a report or a dismissal; codes are GovernanceText keys.</summary>
-public sealed record FlagResult(bool Succeeded, string? ErrorCode, IReadOnlyDictionary<string, string> FieldErrors, WriteRefusal? Refusal = null)
-{
-    public const string NotAllowed = "Flag.NotAllowed";
-    public const string NotFound = "Flag.NotFound";
-    public const string AlreadyReported = "Flag.AlreadyReported";
-    public const string OwnItem = "Flag.OwnItem";
-    public const string Invalid = "Flag.Invalid";
-    public const string Refused = "Flag.Refused";
-    public const string NothingOpen = "Flag.NothingOpen";
-
-    public static FlagResult Ok() => new(true, null, new Dictionary<string, string>());
-
-    public static FlagResult Fail(string code, IReadOnlyDictionary<string, string>? fields = null, WriteRefusal? refusal = null) =>
-        new(false, code, fields ?? new Dictionary<string, string>(), refusal);
-}
-
-/// <summary>What the report page needs to know before it shows the form.</summary>
-public sealed record FlagTarget(Guid Id, SubmissionKind Kind, string Title, bool AlreadyReported, bool IsOwn);
-
 /// <summary>
 /// Readers' reports on published ideas and events (clauses 4.3.5–4.3.11). A signed-in reader who
 /// may write (not blocked, agreement accepted) reports an item once, with a clause and a message;

@@ -5,40 +5,11 @@ using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Mail;
-using DigitalAlmaty.Web.Features.Notifications;
-using DigitalAlmaty.Web.Features.Submissions;
-using DigitalAlmaty.Web.Localization;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DigitalAlmaty.Web.Features.Inactivity;
-
-public sealed class AnnulmentOptions
-{
-    public const string Section = "Accounts";
-
-    /// <summary>Hours between two runs of the inactivity check; 0 turns the scheduled run off (the admin page still runs it).</summary>
-    public double AnnulmentCheckHours { get; set; } = 24;
-}
-
-/// <summary>One account on its way to annulment, as the administrators' list shows it.</summary>
-public sealed record InactiveAccount(
-    string UserId,
-    string DisplayName,
-    string? Email,
-    DateTimeOffset LastActivity,
-    bool NeverActive,
-    DateTimeOffset? FirstWarnedAt,
-    DateTimeOffset? FinalWarnedAt,
-    DateOnly AnnulOn,
-    InactivityStep NextStep);
-
-/// <summary>What one run did (or, in preview, would do).</summary>
-public sealed record AnnulmentRun(bool Preview, DateOnly Day, IReadOnlyList<InactiveAccount> FirstWarnings, IReadOnlyList<InactiveAccount> FinalWarnings, IReadOnlyList<InactiveAccount> Annulled)
-{
-    public int Total => FirstWarnings.Count + FinalWarnings.Count + Annulled.Count;
-}
 
 /// <summary>
 /// Annuls accounts unused for more than six calendar months (clause 4.1.4), after warnings 30 and 7
@@ -309,22 +280,5 @@ public sealed class AccountAnnulment(
         user.LockoutEnd = null;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-    }
-}
-
-/// <summary>Writes a letter in its recipient's language, whatever the current request's is.</summary>
-public static class MailCulture
-{
-    public static IDisposable Use(string? preferred)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = CultureInfo.GetCultureInfo(PortalCultures.IsSupported(preferred) ? preferred! : PortalCultures.Russian);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        return new Restore(() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous);
-    }
-
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
     }
 }

@@ -5,15 +5,6 @@ using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
 
-public enum DiffKind
-{
-    Same,
-    Deleted,
-    Inserted,
-}
-
-public sealed record DiffSegment(DiffKind Kind, string Text);
-
 /// <summary>One field that changed between the last two submitted versions, word by word.</summary>
 public sealed record FieldDiff(string Field, IReadOnlyList<DiffSegment> Segments)
 {

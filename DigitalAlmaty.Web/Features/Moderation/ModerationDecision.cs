@@ -15,14 +15,3 @@ public sealed record ModerationDecision(SubmissionAction Action, IReadOnlyList<s
 
     public static ModerationDecision Restore(string? message = null) => new(SubmissionAction.Restore, [], message);
 }
-
-/// <summary>
-/// The outcome of a decision. When someone else decided first, <see cref="DecidedBy"/> and
-/// <see cref="DecidedAction"/> say who and what, so the loser of the race is told, not overwritten.
-/// </summary>
-public sealed record ModerationResult(
-    bool Succeeded, string? ErrorCode, string? DecidedBy = null, SubmissionAction? DecidedAction = null, int Revision = 0)
-{
-    public const string NotAllowed = "Moderation.NotAllowed";
-    public const string AlreadyDecided = "Moderation.AlreadyDecided";
-}

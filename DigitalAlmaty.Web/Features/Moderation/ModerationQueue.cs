@@ -8,69 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
 
-/// <summary>Settings of the moderation queue (section <c>Moderation</c>).</summary>
-public sealed class ModerationOptions
-{
-    public const string Section = "Moderation";
-
-    /// <summary>How long an item may wait before the queue marks it as late.</summary>
-    public double ServiceLevelHours { get; set; } = 48;
-}
-
-/// <summary>What the moderator narrowed the queue to.</summary>
-public sealed record QueueFilter(SubmissionKind? Kind = null, string? Category = null, string? Search = null)
-{
-    public static QueueFilter None { get; } = new();
-
-    /// <summary>The same test as the database query, on a row already read (title search folded the same way).</summary>
-    public bool Matches(QueueRow row)
-    {
-        if ((Kind is { } kind && row.Kind != kind) || (!string.IsNullOrWhiteSpace(Category) && row.Category != Category))
-        {
-            return false;
-        }
-
-        var search = ModerationQueue.SearchTerm(Search);
-        return search is null || row.Title.ToLowerInvariant().Contains(search, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>
-/// What one <see cref="SubmissionChanged"/> means for the queue: the item's row (null when it no
-/// longer waits) and how many items wait. <paramref name="Sequence"/> orders reads, so a screen
-/// never replaces a newer count with an older one.
-/// </summary>
-public sealed record QueueChange(QueueRow? Row, int Total, long Sequence);
-
-/// <summary>Where a page of the queue ends: the next page starts after this (SubmittedAt, Id).</summary>
-public sealed record QueueCursor(DateTimeOffset SubmittedAt, Guid Id);
-
-/// <summary>One waiting item as the queue lists it: no history, no body.</summary>
-public sealed record QueueRow(
-    Guid Id, SubmissionKind Kind, string Title, string AuthorName, string? Category, DateTimeOffset SubmittedAt, bool IsResubmission);
-
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next);
-
-/// <summary>One of the author's other items, with where it stands.</summary>
-public sealed record AuthorItem(Guid Id, SubmissionKind Kind, string Title, SubmissionStatus Status, DateTimeOffset UpdatedAt);
-
-/// <summary>How many open reports on an item cite one clause.</summary>
-public sealed record FlagReason(string Clause, int Count);
-
-/// <summary>A published item that readers reported, as the queue lists it: how many open reports and why.</summary>
-public sealed record FlaggedRow(
-    Guid Id, SubmissionKind Kind, string Title, string AuthorName, int Count, IReadOnlyList<FlagReason> Reasons, DateTimeOffset FirstFlaggedAt);
-
-/// <summary>One open report as the review panel shows it: the reader's display name, never their address.</summary>
-public sealed record OpenFlag(string Clause, string Message, DateTimeOffset CreatedAt, string ReporterName);
-
-/// <summary>Everything the review panel shows about one item.</summary>
-public sealed record ReviewItem(Submission Item, string AuthorName, IReadOnlyList<AuthorItem> EarlierByAuthor)
-{
-    /// <summary>Readers' reports not yet resolved, oldest first.</summary>
-    public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
-}
-
 /// <summary>
 /// Reads for the moderation queue (agreement clause 4.1.2): projections without tracking, keyset
 /// paging on (SubmittedAt, Id) over the (Status, SubmittedAt, Id) index, one DbContext per read.

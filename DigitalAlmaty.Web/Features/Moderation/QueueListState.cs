@@ -22,6 +22,3 @@ public sealed class QueueListState(Func<QueueRow, QueueRowView> viewFor, EventCa
     /// <summary>A row's title was pressed (handled by the page, which then renders with the item open).</summary>
     public EventCallback<QueueSelectEventArgs> Select { get; } = select;
 }
-
-/// <summary>The localized templates of a queue row's age ({0}, {1} as in the resources) and the server's clock.</summary>
-public sealed record AgeWording(string Prefix, string JustNow, string Minutes, string Hours, string Days, long ServerNow);

@@ -3,9 +3,6 @@ using DigitalAlmaty.Web.Realtime;
 
 namespace DigitalAlmaty.Web.Features.Moderation;
 
-/// <summary>A moderator who has an item open.</summary>
-public sealed record ReviewerMark(string ModeratorId, string Name, DateTimeOffset SeenAt);
-
 /// <summary>
 /// Who is reviewing what, on this node: filled from <see cref="ReviewPresenceChanged"/> events (its
 /// own and, through the relay, other nodes'). A mark not refreshed for <see cref="IdleTimeout"/> is
@@ -40,6 +37,21 @@ public sealed class ReviewPresence : IHostedService, IDisposable
         var change = new ReviewPresenceChanged(submissionId, moderatorId, name);
         Record(change);
         _feed.Publish(change);
+    }
+
+    /// <summary>
+    /// Announces that <paramref name="moderatorId"/> reviews the item, says so again every
+    /// <see cref="HeartbeatInterval"/> while the review is open, and announces the departure when disposed.
+    /// </summary>
+    public IDisposable Hold(Guid submissionId, string moderatorId, string name)
+    {
+        Announce(submissionId, moderatorId, name);
+        var heartbeat = _clock.CreateTimer(_ => Announce(submissionId, moderatorId, name), null, HeartbeatInterval, HeartbeatInterval);
+        return new Holding(() =>
+        {
+            heartbeat.Dispose();
+            Announce(submissionId, moderatorId, null);
+        });
     }
 
     /// <summary>The current reviewers of every item, expired marks left out (and dropped).</summary>
@@ -88,4 +100,11 @@ public sealed class ReviewPresence : IHostedService, IDisposable
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _subscription.Dispose();
+
+    private sealed class Holding(Action release) : IDisposable
+    {
+        private Action? _release = release;
+
+        public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
+    }
 }

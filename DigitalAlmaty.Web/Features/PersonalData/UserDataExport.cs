@@ -10,41 +10,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace DigitalAlmaty.Web.Features.PersonalData;
 
-/// <summary>Who the export is for. Some entries are for the administration only (a lawful disclosure is not shown to its subject).</summary>
-public enum UserDataAudience
-{
-    /// <summary>The user downloads their own data (account pages, or after declining the agreement).</summary>
-    Self,
-
-    /// <summary>An administrator discloses a user's data under 6.1–6.3, with a recorded reason.</summary>
-    Administrator,
-}
-
-/// <summary>
-/// One part of the export, one per feature that holds data about users (profile, submissions,
-/// acceptances, reports, …). Register an implementation with
-/// <c>services.AddScoped&lt;IUserDataSection, MySection&gt;()</c> and it appears in every export
-/// under <see cref="Name"/>. Sections read with the given context and return plain, serializable values.
-/// </summary>
-public interface IUserDataSection
-{
-    /// <summary>The section's property name in the JSON: stable, camelCase.</summary>
-    string Name { get; }
-
-    /// <summary>Where the section stands in the document (lower first).</summary>
-    int Order { get; }
-
-    Task<object?> ReadAsync(PortalDbContext db, string userId, UserDataAudience audience, CancellationToken cancellationToken);
-}
-
-/// <summary>The outcome of an administrator's export request; codes and field names are GovernanceText keys.</summary>
-public sealed record DataExportResult(bool Succeeded, string? ErrorCode, string? Token = null, string? FieldError = null)
-{
-    public const string NotAllowed = "Governance.NotAllowed";
-    public const string NotFound = "Governance.NotFound";
-    public const string Invalid = "Governance.Invalid";
-}
-
 /// <summary>
 /// Everything the portal holds about one user as one JSON document (clauses 6.1–6.3, 4.4.6): for
 /// the user themself (account pages, agreement decline) and, with a reason written to the audit

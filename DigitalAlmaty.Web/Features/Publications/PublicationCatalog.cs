@@ -1,57 +1,9 @@
-using System.Globalization;
 using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Catalog;
-using DigitalAlmaty.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Publications;
-
-/// <summary>A publication in a public list, in the language chosen for the reader.</summary>
-public sealed record PublicationCard(Guid Id, PublicationKind Kind, string Language, string Title, string Summary, DateTimeOffset PublishedAt, Guid? CoverImageId);
-
-/// <summary>An attached file as readers see it.</summary>
-public sealed record AttachmentInfo(Guid Id, string Name, string ContentType, long Length);
-
-/// <summary>Section paths and the language of a culture name.</summary>
-public static class PublicationSections
-{
-    public static string PathOf(PublicationKind kind) => kind switch
-    {
-        PublicationKind.Report => "reports",
-        PublicationKind.Project => "projects",
-        _ => "news",
-    };
-
-    public static PublicationKind? KindOfPath(string? path) => path?.Trim('/').Split('/')[0].ToLowerInvariant() switch
-    {
-        "news" => PublicationKind.News,
-        "reports" => PublicationKind.Report,
-        "projects" => PublicationKind.Project,
-        _ => null,
-    };
-
-    public static string CultureOf(string language) => language switch
-    {
-        PublicationLanguages.Kazakh => PortalCultures.Kazakh,
-        PublicationLanguages.English => PortalCultures.English,
-        _ => PortalCultures.Russian,
-    };
-
-    public static string CurrentLanguage => PublicationLanguages.FromCulture(CultureInfo.CurrentUICulture.Name);
-
-    /// <summary>"1,2 МБ" / "1.2 MB": the reader's number format and units (Russian and Kazakh write Б, КБ, МБ).</summary>
-    public static string Size(long bytes)
-    {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        return bytes switch
-        {
-            < 1024 => $"{bytes} {(english ? "B" : "Б")}",
-            < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:0} {(english ? "KB" : "КБ")}"),
-            _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.0} {(english ? "MB" : "МБ")}"),
-        };
-    }
-}
 
 /// <summary>
 /// What readers see of staff publications: only those visible now (published, or scheduled and due),

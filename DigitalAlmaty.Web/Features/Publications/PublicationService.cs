@@ -5,31 +5,10 @@ using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Files;
-using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Publications;
-
-/// <summary>
-/// The outcome of a staff action. <see cref="ErrorCode"/> is a PublicationContent key (a
-/// PublicationErrorCodes value or one of the constants below); <see cref="FieldErrors"/> name fields
-/// such as "kk.Title".
-/// </summary>
-public sealed record PublicationResult(bool Succeeded, Guid? Id, int Revision, string? ErrorCode, IReadOnlyList<FieldError> FieldErrors)
-{
-    public const string Forbidden = "Publication.Forbidden";
-    public const string NotFound = "Publication.NotFound";
-    public const string Conflict = "Publication.Conflict";
-    public const string BadCover = "Publication.BadCover";
-
-    public static PublicationResult Ok(Publication publication) => new(true, publication.Id, publication.Revision, null, []);
-
-    public static PublicationResult Fail(string code, IReadOnlyList<FieldError>? fieldErrors = null) => new(false, null, 0, code, fieldErrors ?? []);
-}
-
-/// <summary>A row of the staff list.</summary>
-public sealed record PublicationRow(Guid Id, PublicationKind Kind, PublicationStatus Status, string Title, IReadOnlyList<string> Languages, DateTimeOffset? PublishAt, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// Staff authoring of News, Reports and Projects. Every method checks on the server that the caller

@@ -4,16 +4,12 @@ using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Inactivity;
 using DigitalAlmaty.Web.Features.Mail;
-using DigitalAlmaty.Web.Features.Notifications;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DigitalAlmaty.Web.Features.Security;
-
-/// <summary>One line of "recent sign-ins" on the user's security page.</summary>
-public sealed record SignInLine(DateTimeOffset At, string? IpAddress, string? UserAgent, bool Succeeded, string Method);
 
 /// <summary>
 /// The account's own security (clauses 4.3.2, 4.3.3): a journal of sign-ins its owner can read, and

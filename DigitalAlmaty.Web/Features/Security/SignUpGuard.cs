@@ -3,23 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace DigitalAlmaty.Web.Features.Security;
 
-public sealed class SignUpGuardOptions
-{
-    public const string Section = "SignUp";
-
-    /// <summary>A person needs at least this long to fill in the form; scripts are faster.</summary>
-    public int MinimumSeconds { get; set; } = 3;
-
-    public int MaximumMinutes { get; set; } = 120;
-}
-
-public enum SignUpVerdict
-{
-    Human,
-    Bot,
-    Expired,
-}
-
 /// <summary>
 /// Anti-automation for registration without any outside service (clause 4.4.2): the form carries
 /// a signed timestamp, and a field that people never see or fill. A form filled in faster than a

@@ -5,15 +5,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace DigitalAlmaty.Web.Features.Submissions;
 
-public enum EditorSaveState
-{
-    NotSaved,
-    Unsaved,
-    Saving,
-    Saved,
-    Failed,
-}
-
 /// <summary>
 /// What the Idea and Event editors share: loading the author's draft, live validation with the
 /// Domain's rules, autosave a moment after typing stops and on leaving a field, one write at a

@@ -236,6 +236,3 @@ public sealed class SubmissionService(
         return SubmissionResult.Ok(submission.Revision);
     }
 }
-
-public sealed record MySubmission(
-    Guid Id, SubmissionKind Kind, string Title, SubmissionStatus Status, DateTimeOffset UpdatedAt, string? LatestModeratorMessage);

@@ -1,0 +1,8 @@
+namespace DigitalAlmaty.Domain.Events;
+
+public enum EventFormat
+{
+    InPerson,
+    Online,
+    Hybrid,
+}

@@ -1,0 +1,7 @@
+namespace DigitalAlmaty.Domain.Submissions;
+
+public enum SubmissionKind
+{
+    Idea,
+    Event,
+}

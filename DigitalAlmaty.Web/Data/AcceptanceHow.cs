@@ -1,0 +1,7 @@
+namespace DigitalAlmaty.Web.Data;
+
+public enum AcceptanceHow
+{
+    Explicit,
+    ContinuedUse,
+}

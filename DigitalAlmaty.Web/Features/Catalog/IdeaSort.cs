@@ -1,0 +1,7 @@
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+public enum IdeaSort
+{
+    Newest,
+    Title,
+}

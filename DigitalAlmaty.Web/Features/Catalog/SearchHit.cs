@@ -1,0 +1,8 @@
+using DigitalAlmaty.Domain.Submissions;
+
+namespace DigitalAlmaty.Web.Features.Catalog;
+
+public sealed record SearchHit(Guid Id, SubmissionKind Kind, IReadOnlyList<TextRun> Title, IReadOnlyList<TextRun> Snippet)
+{
+    public string Path => Kind == SubmissionKind.Idea ? $"ideas/{Id}" : $"events/{Id}";
+}

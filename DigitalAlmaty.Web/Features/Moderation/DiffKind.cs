@@ -1,0 +1,8 @@
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+public enum DiffKind
+{
+    Same,
+    Deleted,
+    Inserted,
+}

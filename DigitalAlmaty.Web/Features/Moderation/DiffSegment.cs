@@ -1,0 +1,3 @@
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+public sealed record DiffSegment(DiffKind Kind, string Text);

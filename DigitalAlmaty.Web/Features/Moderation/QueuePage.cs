@@ -1,0 +1,3 @@
+namespace DigitalAlmaty.Web.Features.Moderation;
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next);

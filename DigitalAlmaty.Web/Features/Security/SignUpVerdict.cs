@@ -1,0 +1,8 @@
+namespace DigitalAlmaty.Web.Features.Security;
+
+public enum SignUpVerdict
+{
+    Human,
+    Bot,
+    Expired,
+}

@@ -1,0 +1,10 @@
+namespace DigitalAlmaty.Web.Features.Submissions;
+
+public enum EditorSaveState
+{
+    NotSaved,
+    Unsaved,
+    Saving,
+    Saved,
+    Failed,
+}
