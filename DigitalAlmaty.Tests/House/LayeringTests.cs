@@ -17,7 +17,7 @@ public sealed class LayeringTests
 
     /// <summary>Knows the Domain and each other, never a feature or the shell.</summary>
     private static readonly string[] Infrastructure =
-        ["Data", "Realtime", "Localization", "Resources", "Components.Shared", "Features.Mail", "Features.Files"];
+        ["Data", "Realtime", "Telemetry", "Localization", "Resources", "Components.Shared", "Features.Mail", "Features.Files"];
 
     /// <summary>Bottom to top: a feature may use the features before it in this list, never those after it.</summary>
     private static readonly string[] Features =
@@ -25,7 +25,7 @@ public sealed class LayeringTests
         "Features.Accounts", "Features.Inactivity", "Features.Security", "Features.Agreement", "Features.Blocking",
         "Features.Submissions", "Features.Notifications", "Features.Flags", "Features.Workspace", "Features.Publications",
         "Features.Catalog", "Features.Ideas", "Features.Events", "Features.Moderation", "Features.Claims",
-        "Features.PersonalData", "Features.Admin", "Features.Demo", "Features.Bench",
+        "Features.PersonalData", "Features.Admin", "Features.Operations", "Features.Demo", "Features.Bench",
     ];
 
     /// <summary>Composition and layout: may use anything below it.</summary>

@@ -20,7 +20,7 @@ public sealed partial class RedisEventRelay(
     PortalEventFeed feed,
     IOptions<RealtimeOptions> options,
     ILogger<RedisEventRelay> logger,
-    Features.Operations.PortalMetrics metrics) : IPortalEventRelay, IHostedService, IAsyncDisposable
+    Telemetry.PortalMetrics metrics) : IPortalEventRelay, IHostedService, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -3,7 +3,7 @@ namespace DigitalAlmaty.Web.Features.Mail;
 public static class MailSetup
 {
     /// <summary>Counts the letter as sent or failed (<c>digitalalmaty.mail.letters</c>); the failure still reaches the caller.</summary>
-    internal static async Task CountedAsync(Operations.PortalMetrics? metrics, Func<Task> deliver)
+    internal static async Task CountedAsync(Telemetry.PortalMetrics? metrics, Func<Task> deliver)
     {
         try
         {

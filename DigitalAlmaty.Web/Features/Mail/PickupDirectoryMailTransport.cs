@@ -5,7 +5,7 @@ namespace DigitalAlmaty.Web.Features.Mail;
 
 public sealed class PickupDirectoryMailTransport(
     IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryMailTransport> logger,
-    Operations.PortalMetrics? metrics = null) : IMailTransport
+    Telemetry.PortalMetrics? metrics = null) : IMailTransport
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
 

@@ -6,7 +6,7 @@ using MimeKit;
 namespace DigitalAlmaty.Web.Features.Mail;
 
 public sealed class SmtpMailTransport(
-    IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger, Operations.PortalMetrics? metrics = null) : IMailTransport
+    IOptions<MailOptions> options, ILogger<SmtpMailTransport> logger, Telemetry.PortalMetrics? metrics = null) : IMailTransport
 {
     public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
         MailSetup.CountedAsync(metrics, () => DeliverAsync(message, cancellationToken));

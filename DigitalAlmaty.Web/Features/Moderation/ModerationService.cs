@@ -21,7 +21,7 @@ public sealed class ModerationService(
     PortalEventFeed feed,
     DecisionMailer mailer,
     Accounts.ActingUser acting,
-    Operations.PortalMetrics metrics,
+    Telemetry.PortalMetrics metrics,
     ILogger<ModerationService> logger)
 {
     /// <summary>

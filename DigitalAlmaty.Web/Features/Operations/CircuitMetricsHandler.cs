@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
+using DigitalAlmaty.Web.Telemetry;
+
 namespace DigitalAlmaty.Web.Features.Operations;
 
 /// <summary>

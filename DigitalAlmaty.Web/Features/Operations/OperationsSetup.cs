@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using DigitalAlmaty.Web.Telemetry;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
@@ -65,7 +66,12 @@ public static class OperationsSetup
             builder.Logging.AddJsonConsole();
         }
 
-        services.AddSingleton<PortalMetrics>();
+        services.AddSingleton(provider =>
+        {
+            var metrics = new PortalMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+            metrics.ExpectRefusals("global", Security.RateLimits.AccountPolicy, Security.RateLimits.ClaimPolicy, Security.RateLimits.ReportPolicy);
+            return metrics;
+        });
         services.AddSingleton<QueueMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueMetrics>());
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();

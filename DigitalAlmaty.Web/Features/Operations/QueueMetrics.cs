@@ -5,6 +5,8 @@ using DigitalAlmaty.Web.Features.Moderation;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
+using DigitalAlmaty.Web.Telemetry;
+
 namespace DigitalAlmaty.Web.Features.Operations;
 
 /// <summary>

@@ -43,7 +43,7 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 // Labelled with the endpoint's policy; a refusal by the global limit on such an endpoint counts there too.
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "global";
-                context.HttpContext.RequestServices.GetService<Operations.PortalMetrics>()?.RateLimitRefused(policy);
+                context.HttpContext.RequestServices.GetService<Telemetry.PortalMetrics>()?.RateLimitRefused(policy);
                 return ValueTask.CompletedTask;
             };
         });

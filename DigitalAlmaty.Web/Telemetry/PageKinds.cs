@@ -1,4 +1,4 @@
-namespace DigitalAlmaty.Web.Features.Operations;
+namespace DigitalAlmaty.Web.Telemetry;
 
 /// <summary>
 /// The kinds of page an interactive circuit serves, as the <c>page_kind</c> label of

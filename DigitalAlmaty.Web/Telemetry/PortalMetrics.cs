@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using DigitalAlmaty.Domain.Submissions;
 
-namespace DigitalAlmaty.Web.Features.Operations;
+namespace DigitalAlmaty.Web.Telemetry;
 
 /// <summary>
 /// The portal's own meter (<see cref="MeterName"/>): what an operator watches besides the
-/// framework's meters. Instrument names follow OpenTelemetry's conventions; the Prometheus exporter
+/// framework's meters. Infrastructure, so that the event relay, mail and every feature can count;
+/// exporting is Features/Operations' business. Instrument names follow OpenTelemetry's conventions; the Prometheus exporter
 /// turns <c>digitalalmaty.moderation.decisions</c> into <c>digitalalmaty_moderation_decisions_total</c>
 /// and a histogram in seconds into <c>…_seconds_bucket/_sum/_count</c> (README, "Metrics").
 /// </summary>
@@ -66,7 +67,12 @@ public sealed class PortalMetrics
 
         _letters.Add(0, Tag("outcome", "sent"));
         _letters.Add(0, Tag("outcome", "failed"));
-        foreach (var policy in new[] { "global", Security.RateLimits.AccountPolicy, Security.RateLimits.ClaimPolicy, Security.RateLimits.ReportPolicy })
+    }
+
+    /// <summary>Starts <c>digitalalmaty.ratelimit.refusals</c> at zero for each policy the portal has.</summary>
+    public void ExpectRefusals(params string[] policies)
+    {
+        foreach (var policy in policies)
         {
             _refusals.Add(0, Tag("policy", policy));
         }
@@ -106,7 +112,7 @@ public sealed class PortalMetrics
             "digitalalmaty.realtime.relay_connected", () => connected() ? 1 : 0, "{connection}", "1 while this node is connected to Redis, 0 while it is cut off.");
     }
 
-    /// <summary>Gauges whose values someone else keeps (the waiting items, read by <see cref="QueueMetrics"/>).</summary>
+    /// <summary>Gauges whose values someone else keeps (the waiting items, read by Operations' QueueMetrics).</summary>
     public void ObserveQueue(Func<Measurement<long>?> waiting, Func<Measurement<double>?> oldestWait)
     {
         _meter.CreateObservableGauge(
