@@ -33,5 +33,10 @@ public sealed class CircuitMetricsInBrowserTests(BrowserSession session) : IClas
         await page.GotoAsync("/my");
         await PrometheusText.ScrapeUntilAsync(scraper, s => Open(s, "moderation", 0) && Open(s, "workspace", 1),
             TimeSpan.FromSeconds(30), "the circuit moved from the queue to the workspace");
+
+        // Enhanced navigation keeps the circuit: its count follows the page.
+        await page.EvaluateAsync("() => Blazor.navigateTo('/moderation')");
+        await PrometheusText.ScrapeUntilAsync(scraper, s => Open(s, "moderation", 1) && Open(s, "workspace", 0),
+            TimeSpan.FromSeconds(30), "the circuit counted on the queue again after an in-page navigation");
     }
 }
