@@ -40,12 +40,16 @@ public sealed class QueueMetrics(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         metrics.ObserveQueue(ObserveWaiting, ObserveOldestWait);
-        _subscriptions.Add(feed.Subscribe<SubmissionChanged>(OnChangedAsync));
-        _subscriptions.Add(feed.Subscribe<FeedResynchronized>(_ =>
+        lock (_subscriptions)
         {
-            Volatile.Write(ref _stale, 1);
-            return Task.CompletedTask;
-        }));
+            _subscriptions.Add(feed.Subscribe<SubmissionChanged>(OnChangedAsync));
+            _subscriptions.Add(feed.Subscribe<FeedResynchronized>(_ =>
+            {
+                Volatile.Write(ref _stale, 1);
+                return Task.CompletedTask;
+            }));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -57,12 +61,18 @@ public sealed class QueueMetrics(
 
     public void Dispose()
     {
-        foreach (var subscription in _subscriptions)
+        // The host's stop and the container's disposal can both get here, at the same time.
+        IDisposable[] subscriptions;
+        lock (_subscriptions)
+        {
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in subscriptions)
         {
             subscription.Dispose();
         }
-
-        _subscriptions.Clear();
     }
 
     private async Task OnChangedAsync(SubmissionChanged change)
