@@ -19,6 +19,13 @@ public sealed class ActingUser(IDbContextFactory<PortalDbContext> databases, Tim
         principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     /// <summary>
+    /// Whether the principal's cookie says moderator (or admin): enough to choose what to show, never
+    /// to let an action through; actions ask <see cref="ModeratorAsync"/>, which reads the database.
+    /// </summary>
+    public static bool ClaimsModerator(ClaimsPrincipal principal) =>
+        principal.IsInRole(PortalRoles.Moderator) || principal.IsInRole(PortalRoles.Admin);
+
+    /// <summary>
     /// The acting user now, or null when the principal is anonymous, its user is gone, annulled,
     /// blocked or must reset the password, or its session was ended since it began (the security
     /// stamp it carries is no longer the user's).

@@ -24,7 +24,7 @@ public sealed class ActivityCircuitHandler(AuthenticationStateProvider authentic
         {
             try
             {
-                _userId = SubmissionService.UserId((await authentication.GetAuthenticationStateAsync()).User);
+                _userId = ActingUser.Id((await authentication.GetAuthenticationStateAsync()).User);
             }
             catch (InvalidOperationException)
             {

@@ -65,7 +65,7 @@ public sealed class ActivityRecorder(IDbContextFactory<PortalDbContext> database
     public static IApplicationBuilder UseActivityRecording(IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (SubmissionService.UserId(context.User) is { } userId)
+            if (ActingUser.Id(context.User) is { } userId)
             {
                 await context.RequestServices.GetRequiredService<ActivityRecorder>().TouchAsync(userId, context.RequestAborted);
             }

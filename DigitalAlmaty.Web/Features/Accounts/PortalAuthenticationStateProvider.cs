@@ -44,7 +44,7 @@ public sealed class PortalAuthenticationStateProvider : RevalidatingServerAuthen
             return;
         }
 
-        if (Submissions.SubmissionService.UserId(state.User) == ended.UserId)
+        if (ActingUser.Id(state.User) == ended.UserId)
         {
             NotifyAuthenticationStateChanged(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }

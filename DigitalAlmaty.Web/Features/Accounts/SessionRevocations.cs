@@ -38,7 +38,7 @@ public sealed class SessionRevocations : IDisposable
     /// <summary>Whether a session of <paramref name="user"/> issued at <paramref name="issuedAt"/> was ended since.</summary>
     public bool IsEnded(ClaimsPrincipal? user, DateTimeOffset? issuedAt)
     {
-        if (user is null || SubmissionService.UserId(user) is not { } userId || !_endedAt.TryGetValue(userId, out var endedAt))
+        if (user is null || ActingUser.Id(user) is not { } userId || !_endedAt.TryGetValue(userId, out var endedAt))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Blocking;
 using DigitalAlmaty.Web.Features.Submissions;
 
@@ -29,7 +30,7 @@ public static class GovernanceSetup
     public static IApplicationBuilder UsePortalGovernance(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (SubmissionService.UserId(context.User) is { } userId && IsPageRequest(context.Request))
+            if (ActingUser.Id(context.User) is { } userId && IsPageRequest(context.Request))
             {
                 await context.RequestServices.GetRequiredService<AgreementService>().RecordContinuedUseAsync(userId);
             }

@@ -5,6 +5,7 @@ using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Claims;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class ClaimService(
 
     public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
 
-    public static bool IsAdmin(ClaimsPrincipal user) => SubmissionService.UserId(user) is not null && user.IsInRole(PortalRoles.Admin);
+    public static bool IsAdmin(ClaimsPrincipal user) => ActingUser.Id(user) is not null && user.IsInRole(PortalRoles.Admin);
 
     /// <summary>
     /// Files a claim: checks the fields, then the attachment by its content and size, gives the next
@@ -74,7 +75,7 @@ public sealed class ClaimService(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var sequence = await NextSequenceAsync(db, filedOn.Year, cancellationToken);
-            claim = new WrittenClaim(Guid.NewGuid(), ClaimDeadlines.Number(filedOn.Year, sequence), form, now, culture, SubmissionService.UserId(user), attachmentId);
+            claim = new WrittenClaim(Guid.NewGuid(), ClaimDeadlines.Number(filedOn.Year, sequence), form, now, culture, ActingUser.Id(user), attachmentId);
             db.Claims.Add(claim);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public static class FileEndpoints
             return Access.Public;
         }
 
-        if (SubmissionService.UserId(user) is not { } userId)
+        if (ActingUser.Id(user) is not { } userId)
         {
             return Access.None;
         }
@@ -76,7 +77,7 @@ public static class FileEndpoints
         }
 
         // Moderators review what was sent to them; an author's draft is nobody else's business.
-        if (SubmissionService.IsModerator(user)
+        if (ActingUser.ClaimsModerator(user)
             && await db.Ideas.AnyAsync(i => i.CoverImageId == id && i.Status != SubmissionStatus.Draft))
         {
             return Access.Private;

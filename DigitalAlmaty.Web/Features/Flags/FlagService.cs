@@ -4,6 +4,7 @@ using DigitalAlmaty.Domain.Flags;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Data.Configurations;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Blocking;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Realtime;
@@ -31,7 +32,7 @@ public sealed class FlagService(
     /// <summary>The published item a reader wants to report, or null when there is none to report.</summary>
     public async Task<FlagTarget?> TargetAsync(ClaimsPrincipal reader, Guid submissionId, SubmissionKind kind)
     {
-        var readerId = SubmissionService.UserId(reader);
+        var readerId = ActingUser.Id(reader);
         await using var db = await databases.CreateDbContextAsync();
         var discriminator = kind.ToString();
         var item = await db.Submissions.AsNoTracking()
@@ -51,7 +52,7 @@ public sealed class FlagService(
     /// <summary>Records one reader's report; a second one by the same reader is refused (also under a race, by the unique index).</summary>
     public async Task<FlagResult> ReportAsync(ClaimsPrincipal reader, Guid submissionId, string? clause, string? message)
     {
-        var readerId = SubmissionService.UserId(reader);
+        var readerId = ActingUser.Id(reader);
         if (readerId is null)
         {
             return FlagResult.Fail(FlagResult.NotAllowed);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> datab
     /// <summary>The user's notifications, newest first; <paramref name="take"/> limits the count.</summary>
     public async Task<IReadOnlyList<Notification>> ListAsync(ClaimsPrincipal user, int? take = null)
     {
-        if (SubmissionService.UserId(user) is not { } userId)
+        if (ActingUser.Id(user) is not { } userId)
         {
             return [];
         }
@@ -37,7 +38,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> datab
 
     public async Task<int> UnreadCountAsync(ClaimsPrincipal user)
     {
-        if (SubmissionService.UserId(user) is not { } userId)
+        if (ActingUser.Id(user) is not { } userId)
         {
             return 0;
         }
@@ -49,7 +50,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> datab
     /// <summary>Marks every unread notification of the user as read; returns how many changed.</summary>
     public async Task<int> MarkAllReadAsync(ClaimsPrincipal user)
     {
-        if (SubmissionService.UserId(user) is not { } userId)
+        if (ActingUser.Id(user) is not { } userId)
         {
             return 0;
         }
@@ -64,7 +65,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> datab
     /// <summary>Marks one of the user's notifications as read; false when it is not theirs, unknown or already read.</summary>
     public async Task<bool> MarkReadAsync(ClaimsPrincipal user, Guid notificationId)
     {
-        if (SubmissionService.UserId(user) is not { } userId)
+        if (ActingUser.Id(user) is not { } userId)
         {
             return false;
         }

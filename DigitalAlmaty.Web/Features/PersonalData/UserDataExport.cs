@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -68,7 +69,7 @@ public sealed class UserDataExport(
 
     /// <summary>The signed-in user's own data, for the account pages.</summary>
     public Task<byte[]?> BuildOwnAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        SubmissionService.UserId(user) is { } userId ? BuildAsync(userId, UserDataAudience.Self, cancellationToken) : Task.FromResult<byte[]?>(null);
+        ActingUser.Id(user) is { } userId ? BuildAsync(userId, UserDataAudience.Self, cancellationToken) : Task.FromResult<byte[]?>(null);
 
     /// <summary>
     /// A one-time link to a user's own data, for a user who is being signed out (declining the
@@ -173,7 +174,7 @@ public sealed class UserDataExport(
     /// </summary>
     public (string UserId, byte[] Json)? TakeForAdministrator(ClaimsPrincipal admin, string token)
     {
-        var adminId = SubmissionService.UserId(admin);
+        var adminId = ActingUser.Id(admin);
         if (adminId is null || !admin.IsInRole(PortalRoles.Admin)
             || !cache.TryGetValue(AdminKey(token), out AdminDownload? download) || download is null
             || download.AdminId != adminId)

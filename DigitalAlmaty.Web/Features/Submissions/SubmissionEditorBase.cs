@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DigitalAlmaty.Domain.Submissions;
+using DigitalAlmaty.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -91,7 +92,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
     protected abstract TContent EmptyContent { get; }
 
-    protected string StorageKey => ExistsOnServer ? $"{PathSegment}:{DraftId}" : $"{PathSegment}:new:{SubmissionService.UserId(User)}";
+    protected string StorageKey => ExistsOnServer ? $"{PathSegment}:{DraftId}" : $"{PathSegment}:new:{ActingUser.Id(User)}";
 
     protected abstract TContent ContentOf(TSubmission submission);
 
@@ -120,7 +121,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
     {
         User = (await AuthenticationState).User;
         Content = EmptyContent;
-        if (SubmissionService.UserId(User) is { } userId)
+        if (ActingUser.Id(User) is { } userId)
         {
             if (await Gate.RefusalAsync(userId) is { } refusal)
             {
@@ -273,7 +274,7 @@ public abstract class SubmissionEditorBase<TSubmission, TContent> : ComponentBas
 
             if (result.ErrorCode == Blocking.WriteRefusal.Blocked)
             {
-                var refusal = await Gate.RefusalAsync(SubmissionService.UserId(User) ?? string.Empty);
+                var refusal = await Gate.RefusalAsync(ActingUser.Id(User) ?? string.Empty);
                 BlockedNotice = refusal is null ? Messages.Failure(result) : Governance.Refusal(refusal);
             }
             else if (result.ErrorCode == Blocking.WriteRefusal.SessionEnded)

@@ -5,6 +5,7 @@ using DigitalAlmaty.Domain.Events;
 using DigitalAlmaty.Domain.Ideas;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,12 +23,6 @@ public sealed class SubmissionService(
     Files.FileStore files,
     ILogger<SubmissionService> logger)
 {
-    public static string? UserId(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-
-    public static bool IsModerator(ClaimsPrincipal user) =>
-        user.IsInRole(PortalRoles.Moderator) || user.IsInRole(PortalRoles.Admin);
-
     /// <summary>Saves an idea draft; the first save creates it with the id the editor chose.</summary>
     public Task<SubmissionResult> SaveIdeaAsync(ClaimsPrincipal user, Guid id, IdeaContent content, int? knownRevision) =>
         SaveAsync(user, id, knownRevision,
@@ -53,7 +48,7 @@ public sealed class SubmissionService(
     /// </summary>
     public async Task<CoverUpload> UploadCoverAsync(ClaimsPrincipal user, Stream content, string name, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = ActingUser.Id(user);
         if (userId is null)
         {
             return new CoverUpload(null, Files.UploadProblem.None, new Blocking.WriteRefusal(Blocking.WriteRefusal.SessionEnded));
@@ -72,7 +67,7 @@ public sealed class SubmissionService(
     public async Task<TSubmission?> FindOwnAsync<TSubmission>(ClaimsPrincipal user, Guid id)
         where TSubmission : Submission
     {
-        var userId = UserId(user);
+        var userId = ActingUser.Id(user);
         if (userId is null)
         {
             return null;
@@ -96,13 +91,13 @@ public sealed class SubmissionService(
 
     public static bool CanSee(ClaimsPrincipal user, Submission submission) =>
         submission.Status == SubmissionStatus.Published
-        || UserId(user) == submission.AuthorId
-        || IsModerator(user);
+        || ActingUser.Id(user) == submission.AuthorId
+        || ActingUser.ClaimsModerator(user);
 
     /// <summary>The author's workspace: their ideas and events, most recently changed first.</summary>
     public async Task<IReadOnlyList<MySubmission>> ListMineAsync(ClaimsPrincipal user, SubmissionStatus? status = null)
     {
-        var userId = UserId(user) ?? throw new UnauthorizedAccessException("Sign-in required.");
+        var userId = ActingUser.Id(user) ?? throw new UnauthorizedAccessException("Sign-in required.");
         await using var db = await databases.CreateDbContextAsync();
         var query = db.Submissions.AsNoTracking().Where(s => s.AuthorId == userId);
         if (status is not null)
@@ -136,7 +131,7 @@ public sealed class SubmissionService(
         Action<TSubmission, string, DateTimeOffset> edit)
         where TSubmission : Submission
     {
-        var userId = UserId(user);
+        var userId = ActingUser.Id(user);
         if (userId is null)
         {
             return SubmissionResult.Fail(DomainErrorCodes.NotAuthor);
@@ -184,7 +179,7 @@ public sealed class SubmissionService(
 
     private async Task<SubmissionResult> ActAsync(ClaimsPrincipal user, Guid id, Action<Submission, string, DateTimeOffset> act)
     {
-        var userId = UserId(user);
+        var userId = ActingUser.Id(user);
         if (userId is null)
         {
             return SubmissionResult.Fail(DomainErrorCodes.NotAuthor);
