@@ -45,6 +45,7 @@ public static class DatabaseSetup
                 Register<SqlitePortalDbContext>(services, o => o
                     .UseSqlite(sqlite, options => options.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(SqlitePragmas.Instance));
+                services.AddHostedService(_ => new SqliteHold(sqlite));
                 break;
         }
 
