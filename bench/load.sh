@@ -38,6 +38,7 @@ PID=
 cleanup() {
     set +e
     [[ -n $PID ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+    cp "$WORK/server.log" /tmp/da-load-server.log 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
