@@ -30,7 +30,7 @@ public sealed class QueueShortcuts(IJSRuntime js, Func<string, Task> onKey) : IA
                 _attachment = await _module.InvokeAsync<IJSObjectReference>("attach", _self);
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
@@ -59,7 +59,7 @@ public sealed class QueueShortcuts(IJSRuntime js, Func<string, Task> onKey) : IA
                 await _module.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
 
@@ -77,7 +77,7 @@ public sealed class QueueShortcuts(IJSRuntime js, Func<string, Task> onKey) : IA
         {
             await _module.InvokeVoidAsync(function, argument);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
         }
     }
