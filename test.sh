@@ -149,6 +149,18 @@ RESULTS=TestResults
 mkdir -p "$RESULTS"
 find "$RESULTS" -name '*.trx' -delete
 
+# The code's conventions (.editorconfig): whitespace and code style, generated migrations left out.
+# On a full run only (no filter given), or with DA_FORMAT_CHECK=1; its verdict is printed at the end.
+format_rc=0
+format_out=$WORK/format.txt
+if (($# == 0)) || [[ ${DA_FORMAT_CHECK:-} == 1 ]]; then
+    log "checking the format (dotnet format --verify-no-changes)"
+    {
+        dotnet format whitespace DigitalAlmaty.Blazor.sln --verify-no-changes --exclude DigitalAlmaty.Web/Data/Migrations &&
+        dotnet format style DigitalAlmaty.Blazor.sln --verify-no-changes --severity warn --exclude DigitalAlmaty.Web/Data/Migrations
+    } >"$format_out" 2>&1 </dev/null || format_rc=$?
+fi
+
 # In the background, so that INT/TERM reach the trap at once instead of after the whole run.
 test_rc=0
 dotnet test DigitalAlmaty.Blazor.sln --logger trx --results-directory "$RESULTS" \
@@ -183,7 +195,11 @@ for path in sys.argv[1:]:
             print("    " + line[:300])
 ' || true
 fi
+if ((format_rc != 0)); then
+    echo "format check failed (run: dotnet format DigitalAlmaty.Blazor.sln --exclude DigitalAlmaty.Web/Data/Migrations):"
+    grep -E 'error|warn' "$format_out" | sed 's|^'"$PWD"'/||' | head -n 15 | cut -c1-300
+fi
 echo "$passed passed, $failed failed"
-if ((test_rc != 0 || failed > 0 || passed + failed == 0)); then
+if ((test_rc != 0 || failed > 0 || passed + failed == 0 || format_rc != 0)); then
     exit 1
 fi

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
-using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Features.Moderation;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Realtime;

@@ -1,7 +1,7 @@
-using DigitalAlmaty.Domain.Submissions;
 using System.Net;
 using System.Security.Claims;
 using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Data;

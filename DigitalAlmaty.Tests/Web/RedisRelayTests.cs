@@ -5,8 +5,8 @@ using System.Text;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Domain.Time;
-using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Tests.Support;
+using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 

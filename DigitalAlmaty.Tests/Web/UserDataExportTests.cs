@@ -1,8 +1,8 @@
-using DigitalAlmaty.Domain.Claims;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using DigitalAlmaty.Domain.Accounts;
+using DigitalAlmaty.Domain.Claims;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Data;

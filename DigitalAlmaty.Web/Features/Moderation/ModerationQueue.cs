@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using DigitalAlmaty.Domain.Ideas;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
-using System.Runtime.CompilerServices;
 using DigitalAlmaty.Web.Data.Configurations;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;

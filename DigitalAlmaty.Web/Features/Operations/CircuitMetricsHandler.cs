@@ -1,8 +1,7 @@
+using DigitalAlmaty.Web.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-
-using DigitalAlmaty.Web.Telemetry;
 
 namespace DigitalAlmaty.Web.Features.Operations;
 

@@ -3,9 +3,8 @@ using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Moderation;
 using DigitalAlmaty.Web.Realtime;
-using Microsoft.EntityFrameworkCore;
-
 using DigitalAlmaty.Web.Telemetry;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Operations;
 

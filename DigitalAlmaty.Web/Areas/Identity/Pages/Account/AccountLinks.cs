@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Text;
 using DigitalAlmaty.Web.Features.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using System.Text;
 
 namespace DigitalAlmaty.Web.Areas.Identity.Pages.Account;
 

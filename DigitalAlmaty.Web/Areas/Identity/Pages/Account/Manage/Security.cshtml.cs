@@ -1,7 +1,7 @@
-using DigitalAlmaty.Web.Features.Mail;
 using System.Globalization;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Features.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
