@@ -65,14 +65,20 @@ public static class PortalStartup
     /// <summary>Migrates the database and creates the first administrator. False means: do not start.</summary>
     public static async Task<bool> PrepareAsync(this WebApplication app)
     {
+        var timeline = app.Services.GetRequiredService<Features.Operations.StartupTimeline>();
+        timeline.Mark("host built");
         using var scope = app.Services.CreateScope();
         if (!await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().TryMigrateAsync())
         {
             return false;
         }
 
+        timeline.Mark("database ready");
         await scope.ServiceProvider.GetRequiredService<AccountsBootstrap>().RunAsync();
+        timeline.Mark("first administrator checked");
         await scope.ServiceProvider.GetRequiredService<Features.Demo.DemoSeeder>().RunAsync();
+        timeline.Mark("demo content checked");
+        app.Lifetime.ApplicationStarted.Register(timeline.Report);
         return true;
     }
 

@@ -48,6 +48,7 @@ public static class OperationsSetup
         var services = builder.Services;
         var node = PortalNode.From(builder.Configuration);
         services.AddSingleton(node);
+        services.AddSingleton<StartupTimeline>();
 
         // The logger factory takes the scope provider from the container when there is one.
         services.AddSingleton<IExternalScopeProvider>(new PortalLogScopes(node));
