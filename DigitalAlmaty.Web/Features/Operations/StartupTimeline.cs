@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Features.Operations;
 public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
 {
     private static readonly DateTime ProcessStarted = Process.GetCurrentProcess().StartTime.ToUniversalTime();
-    private readonly List<(string Phase, TimeSpan At, TimeSpan Cpu)> _marks = [];
+    private readonly List<(string Phase, TimeSpan At, TimeSpan Cpu, TimeSpan Jit)> _marks = [];
 
     /// <summary>Time since the process started (includes the runtime's own start, before Main).</summary>
     public static TimeSpan Elapsed => DateTime.UtcNow - ProcessStarted;
@@ -22,11 +22,11 @@ public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
         {
             // CPU time of all threads as well: on a busy machine it shows the work, not the waiting.
             using var process = Process.GetCurrentProcess();
-            _marks.Add((phase, Elapsed, process.TotalProcessorTime));
+            _marks.Add((phase, Elapsed, process.TotalProcessorTime, System.Runtime.JitInfo.GetCompilationTime()));
         }
     }
 
-    public IReadOnlyList<(string Phase, TimeSpan At, TimeSpan Cpu)> Marks
+    public IReadOnlyList<(string Phase, TimeSpan At, TimeSpan Cpu, TimeSpan Jit)> Marks
     {
         get
         {
@@ -43,7 +43,7 @@ public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
         Mark("listening");
         var marks = Marks;
         var phases = string.Join(", ", marks.Select(m => string.Create(CultureInfo.InvariantCulture,
-            $"{m.Phase} {m.At.TotalMilliseconds:F0} (cpu {m.Cpu.TotalMilliseconds:F0})")));
+            $"{m.Phase} {m.At.TotalMilliseconds:F0} (cpu {m.Cpu.TotalMilliseconds:F0}, jit {m.Jit.TotalMilliseconds:F0})")));
         logger.LogInformation("Start-up took {StartupMilliseconds} ms after the process started, {StartupCpuMilliseconds} ms of CPU ({Phases}).",
             (long)marks[^1].At.TotalMilliseconds, (long)marks[^1].Cpu.TotalMilliseconds, phases);
     }
