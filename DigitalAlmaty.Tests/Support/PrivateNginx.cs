@@ -110,7 +110,7 @@ public sealed class PrivateNginx : IAsyncDisposable
     }
 
     /// <summary>The folder that holds the solution (and deploy/), above the test's output folder.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
