@@ -90,7 +90,7 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
         string[] paths =
         [
             "/staff/publications", "/staff/publications/new?kind=news", "/moderation", $"/moderation/{waiting}",
-            "/admin/audit", "/admin/agreement", "/admin/users", "/my", "/notifications",
+            "/admin/audit", "/admin/agreement", "/admin/users", "/admin/system", "/my", "/notifications",
         ];
         var (checkedPages, report) = await CheckAllAsync(context, paths.Select(p => WithCulture(p, culture)).ToList(), culture, interactive: true);
 

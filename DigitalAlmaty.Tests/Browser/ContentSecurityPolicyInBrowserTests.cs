@@ -124,7 +124,7 @@ public sealed class ContentSecurityPolicyInBrowserTests(BrowserSession session) 
         string[] screens =
         [
             "/my", "/ideas", $"/ideas/{seeded.Idea}", "/events/new", "/moderation", $"/moderation/{seeded.Waiting}",
-            "/admin/users", "/admin/audit", "/admin/agreement", "/admin/claims", "/staff/publications", "/notifications",
+            "/admin/users", "/admin/audit", "/admin/agreement", "/admin/claims", "/admin/system", "/staff/publications", "/notifications",
             "/Identity/Account/Manage",
         ];
         foreach (var path in screens)

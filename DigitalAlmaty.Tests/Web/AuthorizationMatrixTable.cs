@@ -81,6 +81,7 @@ public static class AuthorizationMatrixTable
         new("/admin/agreement", "/admin/agreement", AdminOnly),
         new("/admin/users", "/admin/users", AdminOnly),
         new("/admin/inactive", "/admin/inactive", AdminOnly),
+        new("/admin/system", "/admin/system", AdminOnly),
         new("/admin/claims", "/admin/claims", AdminOnly),
         new("/admin/claims/{Id:guid}", "/admin/claims/{claim}", AdminOnly),
         new("/admin/claims/{Id:guid}", "/admin/claims/{unknownId}", "SFSFFFN"),

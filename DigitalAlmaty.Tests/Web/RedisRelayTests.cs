@@ -7,6 +7,7 @@ using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Tests.Support;
 using DigitalAlmaty.Web.Features.Agreement;
+using DigitalAlmaty.Web.Features.Operations;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +65,7 @@ public sealed class RedisRelayTests
         await using var nodeB = new PortalFactory(NodeSettings(TestServers.Redis, channel), root: nodeA.Root) { KeepRoot = false };
         var relayA = await StartRelayAsync(nodeA);
         await StartRelayAsync(nodeB);
-        var anyOnB = Next<PortalEvent>(nodeB, e => e is not SubmissionChanged { Kind: SubmissionKind.Idea, Status: SubmissionStatus.Published });
+        var anyOnB = Next<PortalEvent>(nodeB, e => e is not (SubmissionChanged { Kind: SubmissionKind.Idea, Status: SubmissionStatus.Published } or NodeHeartbeat));
 
         var raw = relayA.Connection!.GetSubscriber();
         foreach (var garbage in new[] { "not json", "{}", """{"node":"other"}""", """{"node":"other","event":{"type":"nope"}}""", """{"node":"other","event":{}}""", "[1,2]" })

@@ -22,6 +22,18 @@ public static class RealtimeSetup
     }
 
     /// <summary>
+    /// Lets the relay carry <typeparamref name="TEvent"/>, declared by a feature, as <paramref name="name"/>
+    /// (the <c>type</c> of its JSON). A node that does not know the name (an older build during an
+    /// upgrade) ignores the message and logs it as malformed.
+    /// </summary>
+    public static IServiceCollection AddPortalEventType<TEvent>(this IServiceCollection services, string name)
+        where TEvent : PortalEvent
+    {
+        services.AddSingleton(new PortalEventType(typeof(TEvent), name));
+        return services;
+    }
+
+    /// <summary>
     /// Circuits' WebSockets without per-message compression. Render batches of the live screens are
     /// a kilobyte or two; deflating each one costs CPU on the server and in the browser for every
     /// open circuit on every change, and each compressed connection holds its own zlib state.

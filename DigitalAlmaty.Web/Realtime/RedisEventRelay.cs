@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -20,13 +21,10 @@ public sealed partial class RedisEventRelay(
     PortalEventFeed feed,
     IOptions<RealtimeOptions> options,
     ILogger<RedisEventRelay> logger,
-    Telemetry.PortalMetrics metrics) : IPortalEventRelay, IHostedService, IAsyncDisposable
+    Telemetry.PortalMetrics metrics,
+    IEnumerable<PortalEventType> featureEvents) : IPortalEventRelay, IHostedService, IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private readonly JsonSerializerOptions _json = JsonOptions(featureEvents);
 
     private readonly RedisChannel _channel = RedisChannel.Literal(
         string.IsNullOrWhiteSpace(options.Value.RedisChannel) ? RealtimeOptions.DefaultChannel : options.Value.RedisChannel);
@@ -52,7 +50,7 @@ public sealed partial class RedisEventRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        metrics.ObserveRelay(() => _connection?.IsConnected == true && _subscribed.Task.IsCompleted);
+        metrics.ObserveRelay(() => Relaying);
         feed.Relay = this;
         // Connecting runs in the background: an unreachable Redis must not delay or stop the start.
         _startup = Task.Run(() => ConnectAndSubscribeAsync(_stopping.Token), CancellationToken.None);
@@ -114,7 +112,7 @@ public sealed partial class RedisEventRelay(
 
         try
         {
-            var message = JsonSerializer.Serialize(new Envelope(NodeId, portalEvent, Sent: DateTimeOffset.UtcNow), Json);
+            var message = JsonSerializer.Serialize(new Envelope(NodeId, portalEvent, Sent: DateTimeOffset.UtcNow), _json);
             connection.GetSubscriber().Publish(_channel, message, CommandFlags.FireAndForget);
         }
         catch (Exception ex)
@@ -188,7 +186,7 @@ public sealed partial class RedisEventRelay(
         Envelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>(value.ToString(), Json);
+            envelope = JsonSerializer.Deserialize<Envelope>(value.ToString(), _json);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
@@ -258,7 +256,7 @@ public sealed partial class RedisEventRelay(
                 Volatile.Write(ref _probe, probe);
                 try
                 {
-                    var message = JsonSerializer.Serialize(new Envelope(NodeId, null, probe.Id), Json);
+                    var message = JsonSerializer.Serialize(new Envelope(NodeId, null, probe.Id), _json);
                     await connection.GetSubscriber().PublishAsync(_channel, message);
                     await probe.Echo.Task.WaitAsync(TimeSpan.FromSeconds(1), _stopping.Token);
                     LogRestored(logger, endPoint);
@@ -290,6 +288,35 @@ public sealed partial class RedisEventRelay(
             LogOutage(logger, ex);
         }
     }
+
+    /// <summary>
+    /// <see cref="PortalEvent"/>'s own derived types come from its attributes; the features' events
+    /// are added to the same list here.
+    /// </summary>
+    private static JsonSerializerOptions JsonOptions(IEnumerable<PortalEventType> featureEvents)
+    {
+        var extra = featureEvents.ToArray();
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(info =>
+        {
+            if (info.Type == typeof(PortalEvent) && info.PolymorphismOptions is { } polymorphism)
+            {
+                foreach (var type in extra)
+                {
+                    polymorphism.DerivedTypes.Add(new JsonDerivedType(type.Type, type.Name));
+                }
+            }
+        });
+        return new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter() },
+            TypeInfoResolver = resolver,
+        };
+    }
+
+    /// <summary>True while this node is connected to Redis and listening on the channel.</summary>
+    public bool Relaying => _connection?.IsConnected == true && _subscribed.Task.IsCompleted;
 
     private sealed class Probe(string id)
     {

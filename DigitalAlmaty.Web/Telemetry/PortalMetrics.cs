@@ -30,6 +30,10 @@ public sealed class PortalMetrics
     private readonly Counter<long> _relayOutages;
     private readonly Counter<long> _refusals;
     private int _relayObserved;
+    private long _openCircuits;
+    private long _lettersSent;
+    private long _lettersFailed;
+    private int _lastLetterFailed;
 
     public PortalMetrics(IMeterFactory meters)
     {
@@ -78,17 +82,47 @@ public sealed class PortalMetrics
         }
     }
 
-    public void CircuitOpened(string kind) => _circuits.Add(1, Tag("page_kind", kind));
+    /// <summary>Circuits open on this node now, all kinds together (the operator's page shows it per node).</summary>
+    public long OpenCircuits => Interlocked.Read(ref _openCircuits);
 
-    public void CircuitClosed(string kind) => _circuits.Add(-1, Tag("page_kind", kind));
+    /// <summary>Letters handed to the transport since this node started.</summary>
+    public long LettersSent => Interlocked.Read(ref _lettersSent);
+
+    /// <summary>Letters the transport refused since this node started.</summary>
+    public long LettersFailed => Interlocked.Read(ref _lettersFailed);
+
+    /// <summary>True while the latest letter failed: mail is failing now, not only some time since the start.</summary>
+    public bool LettersFailing => Volatile.Read(ref _lastLetterFailed) == 1;
+
+    public void CircuitOpened(string kind)
+    {
+        Interlocked.Increment(ref _openCircuits);
+        _circuits.Add(1, Tag("page_kind", kind));
+    }
+
+    public void CircuitClosed(string kind)
+    {
+        Interlocked.Decrement(ref _openCircuits);
+        _circuits.Add(-1, Tag("page_kind", kind));
+    }
 
     public void QueueArrival(TimeSpan sinceSubmit) => _queueArrival.Record(Math.Max(0, sinceSubmit.TotalSeconds));
 
     public void Decided(SubmissionAction decision) => _decisions.Add(1, Tag("decision", DecisionLabel(decision)));
 
-    public void LetterSent() => _letters.Add(1, Tag("outcome", "sent"));
+    public void LetterSent()
+    {
+        Interlocked.Increment(ref _lettersSent);
+        Volatile.Write(ref _lastLetterFailed, 0);
+        _letters.Add(1, Tag("outcome", "sent"));
+    }
 
-    public void LetterFailed() => _letters.Add(1, Tag("outcome", "failed"));
+    public void LetterFailed()
+    {
+        Interlocked.Increment(ref _lettersFailed);
+        Volatile.Write(ref _lastLetterFailed, 1);
+        _letters.Add(1, Tag("outcome", "failed"));
+    }
 
     public void RelayLag(TimeSpan lag) => _relayLag.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -1,7 +1,7 @@
 using System.Collections;
-using System.Reflection;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using DigitalAlmaty.Web.Realtime;
 using DigitalAlmaty.Web.Telemetry;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -76,11 +76,15 @@ public static class OperationsSetup
         services.AddSingleton<QueueMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueMetrics>());
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
+        services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section);
+        services.AddPortalEventType<NodeHeartbeat>("heartbeat");
+        services.AddSingleton<NodeRoster>();
+        services.AddHostedService<NodeHeartbeats>();
         services.AddSingleton<MetricsAccess>();
         services.AddSingleton<MigrationsHealthCheck>();
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations");
 
-        var version = typeof(OperationsSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = BuildVersion.Informational;
         var otlp = builder.Configuration[OtlpEndpointKey];
         var protocol = builder.Configuration[OtlpProtocolKey];
         services.AddOpenTelemetry()

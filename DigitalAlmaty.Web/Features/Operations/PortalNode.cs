@@ -7,6 +7,9 @@ public sealed class PortalNode(string name)
 
     public string Name { get; } = name;
 
+    /// <summary>New on every start: tells apart two nodes given the same name, and a node from its earlier run.</summary>
+    public string Instance { get; } = Guid.NewGuid().ToString("N");
+
     public static PortalNode From(IConfiguration configuration) =>
         new(string.IsNullOrWhiteSpace(configuration[NameKey]) ? Environment.MachineName : configuration[NameKey]!.Trim());
 }

@@ -31,7 +31,7 @@ public sealed class QueueMetrics(
     public static readonly TimeSpan MaximumAge = TimeSpan.FromSeconds(60);
 
     private readonly List<IDisposable> _subscriptions = [];
-    private Snapshot? _snapshot;
+    private QueueWaiting? _snapshot;
     private long _lastRead;
     private int _stale = 1;
     private int _reading;
@@ -39,6 +39,8 @@ public sealed class QueueMetrics(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         metrics.ObserveQueue(ObserveWaiting, ObserveOldestWait);
+        // The operator's page has something to show before the first scrape.
+        RefreshIfStale();
         lock (_subscriptions)
         {
             _subscriptions.Add(feed.Subscribe<SubmissionChanged>(OnChangedAsync));
@@ -89,6 +91,16 @@ public sealed class QueueMetrics(
         }
     }
 
+    /// <summary>
+    /// The last reading, null until the first one is done; like a scrape, asks for a fresh one in the
+    /// background when this one is stale (the operator's page reads it on every heartbeat).
+    /// </summary>
+    public QueueWaiting? Current()
+    {
+        RefreshIfStale();
+        return _snapshot;
+    }
+
     private Measurement<long>? ObserveWaiting()
     {
         RefreshIfStale();
@@ -129,7 +141,7 @@ public sealed class QueueMetrics(
             var waiting = db.Submissions.Where(s => s.Status == SubmissionStatus.Submitted);
             var count = await waiting.CountAsync();
             var oldest = await waiting.OrderBy(s => s.SubmittedAt).Select(s => s.SubmittedAt).FirstOrDefaultAsync();
-            _snapshot = new Snapshot(count, oldest);
+            _snapshot = new QueueWaiting(count, oldest);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -143,6 +155,4 @@ public sealed class QueueMetrics(
             Volatile.Write(ref _reading, 0);
         }
     }
-
-    private sealed record Snapshot(long Waiting, DateTimeOffset? OldestSubmittedAt);
 }
