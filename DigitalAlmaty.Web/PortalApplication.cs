@@ -129,6 +129,11 @@ public static class PortalApplication
         app.MapPortalGovernance();
         app.MapPortalPersonalData();
         app.MapRazorPages();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode).AnswerHeadOnPublicPages().CacheOutput(PublicPageCache.Policy);
+        PublicPages(app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode));
+        app.MapStaticPublicPages<App>(PublicPages);
     }
+
+    /// <summary>What the pages and their static twins (StaticPublicPages) have alike.</summary>
+    private static void PublicPages(RazorComponentsEndpointConventionBuilder pages) =>
+        pages.AnswerHeadOnPublicPages().CacheOutput(PublicPageCache.Policy);
 }
