@@ -43,15 +43,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "publishing a Release build…"
-dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+# The bench host: the portal as shipped, with the /bench/* endpoints added.
+log "publishing a Release build of the bench host…"
+dotnet publish bench/DigitalAlmaty.Bench.Host -c Release -o "$WORK/app" --nologo -v q >/dev/null
 
 BASE=http://127.0.0.1:$PORT
-(cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Testing Bench__Enabled=true Demo__Seed=true \
+(cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Testing Demo__Seed=true \
     ConnectionStrings__Portal="Data Source=$WORK/load.db" \
     RateLimits__RequestsPerMinute=1000000000 RateLimits__AccountPostsPerMinute=1000000000 \
     Logging__LogLevel__Default=Warning \
-    dotnet DigitalAlmaty.Web.dll --urls "$BASE") >"$WORK/server.log" 2>&1 &
+    dotnet DigitalAlmaty.Bench.Host.dll --urls "$BASE") >"$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 600); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; die "the portal did not start"; }

@@ -62,17 +62,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "publishing a Release build…"
-dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+log "publishing a Release build of the bench host…"
+dotnet publish bench/DigitalAlmaty.Bench.Host -c Release -o "$WORK/app" --nologo -v q >/dev/null
 
-# start_node NAME PORT [VAR=value…]: the portal in Production mode with the bench endpoints on.
+# start_node NAME PORT [VAR=value…]: the portal in the bench host (its /bench/* endpoints added), in Testing.
 start_node() {
     local name=$1 port=$2; shift 2
     # From the publish folder: static assets (blazor.web.js) are found relative to the content root.
-    (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Testing Bench__Enabled=true Demo__Seed=false \
+    (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Testing Demo__Seed=false \
         RateLimits__RequestsPerMinute=1000000000 RateLimits__AccountPostsPerMinute=1000000000 \
         Logging__LogLevel__Default=Warning "$@" \
-        dotnet DigitalAlmaty.Web.dll --urls "http://127.0.0.1:$port") >"$WORK/$name.log" 2>&1 &
+        dotnet DigitalAlmaty.Bench.Host.dll --urls "http://127.0.0.1:$port") >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
     eval "PID_$name=$!"
     for _ in $(seq 600); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done

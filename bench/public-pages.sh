@@ -46,15 +46,16 @@ if [[ $DATABASE == postgres ]]; then
     DB_SETTINGS=(Database__Provider=Postgres ConnectionStrings__Portal="$POSTGRES")
 fi
 
-echo "Publishing a Release build…" >&2
-dotnet publish DigitalAlmaty.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+# The bench host: the portal as shipped, with the /bench/* endpoints and timings added.
+echo "Publishing a Release build of the bench host…" >&2
+dotnet publish bench/DigitalAlmaty.Bench.Host -c Release -o "$WORK/app" --nologo -v q >/dev/null
 
 echo "Starting the portal on $DATABASE with $IDEAS published ideas…" >&2
 env "${DB_SETTINGS[@]}" ASPNETCORE_ENVIRONMENT=Testing \
-Bench__Enabled=true Demo__BenchIdeas="$IDEAS" Demo__Seed=false \
+Bench__Ideas="$IDEAS" Demo__Seed=false \
 RateLimits__RequestsPerMinute=1000000000 \
 Logging__LogLevel__Default=Warning \
-dotnet "$WORK/app/DigitalAlmaty.Web.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
+dotnet "$WORK/app/DigitalAlmaty.Bench.Host.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1800); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DigitalAlmaty.Tests.House;
 
 /// <summary>
-/// Rooms named for what they hold (issue #14), in the portal's own code (DigitalAlmaty.Web and
-/// DigitalAlmaty.Domain; generated migrations excepted). The rule, parsed with Roslyn:
+/// Rooms named for what they hold (issue #14), in the portal's own code (DigitalAlmaty.Web,
+/// DigitalAlmaty.Domain and the bench host; generated migrations excepted). The rule, parsed with Roslyn:
 /// <list type="bullet">
 /// <item>A file declares at most one top-level type, public or internal, and the file is named for it:
 /// <c>QueueRow.cs</c> holds <c>QueueRow</c> (or <c>QueueRow&lt;T&gt;</c>); a Razor component's
@@ -19,7 +19,7 @@ namespace DigitalAlmaty.Tests.House;
 /// </summary>
 public class OneTypePerFileTests
 {
-    private static readonly string[] Projects = ["DigitalAlmaty.Web/", "DigitalAlmaty.Domain/"];
+    private static readonly string[] Projects = ["DigitalAlmaty.Web/", "DigitalAlmaty.Domain/", "bench/DigitalAlmaty.Bench.Host/"];
 
     [Fact]
     public void EveryFile_DeclaresOneTopLevelType_NamedForTheFile()

@@ -5,10 +5,11 @@ using Npgsql;
 namespace DigitalAlmaty.Tests.Support;
 
 /// <summary>
-/// The production layout of deploy/ on loopback: two built portals as processes (node A, node B) on
-/// one PostgreSQL database and one Redis channel, behind a private nginx serving deploy/nginx, with
-/// <c>Proxy:KnownProxies</c> set to nginx. <see cref="RouteToA"/> and <see cref="RouteToB"/> are
-/// values of nginx's sticky cookie that it hashes to each node.
+/// The production layout of deploy/ on loopback: two built portals as processes (node A, node B; in
+/// the bench host, whose endpoints draft and submit for the tests) on one PostgreSQL database and
+/// one Redis channel, behind a private nginx serving deploy/nginx, with <c>Proxy:KnownProxies</c>
+/// set to nginx. <see cref="RouteToA"/> and <see cref="RouteToB"/> are values of nginx's sticky
+/// cookie that it hashes to each node.
 /// </summary>
 public sealed class NginxTwoNodes : IAsyncLifetime
 {
@@ -117,7 +118,7 @@ public sealed class NginxTwoNodes : IAsyncLifetime
 
     private async Task<PortalProcess> StartNodeAsync(int port, string channel)
     {
-        var node = PortalProcess.Start("Development", _root, $"http://127.0.0.1:{port}", new Dictionary<string, string>
+        var node = PortalProcess.StartBenchHost("Development", _root, $"http://127.0.0.1:{port}", new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Portal"] = _database.ConnectionString,
@@ -127,7 +128,6 @@ public sealed class NginxTwoNodes : IAsyncLifetime
             ["Bootstrap__AdminEmail"] = PortalFactory.AdminEmail,
             ["Bootstrap__AdminPassword"] = PortalFactory.AdminPassword,
             ["Demo__Seed"] = "false",
-            ["Bench__Enabled"] = "true",
             ["SignUp__MinimumSeconds"] = "0",
             ["RateLimits__AccountPostsPerMinute"] = AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Accounts__AnnulmentCheckHours"] = "0",

@@ -6,7 +6,9 @@ namespace DigitalAlmaty.Tests.Support;
 
 /// <summary>
 /// The built portal run as an operator runs it (<c>dotnet DigitalAlmaty.Web.dll</c>) in a process of
-/// its own, so a test can refuse it settings, kill it with SIGKILL or start it again on the same data.
+/// its own, so a test can refuse it settings, kill it with SIGKILL or start it again on the same data;
+/// or the same portal in the bench host (<see cref="StartBenchHost"/>), for tests that write through
+/// the bench's endpoints.
 /// </summary>
 public sealed partial class PortalProcess : IAsyncDisposable
 {
@@ -43,7 +45,14 @@ public sealed partial class PortalProcess : IAsyncDisposable
         Start(environment, root, urls, settings, []);
 
     /// <summary>As <see cref="Start(string, string, string, IDictionary{string, string})"/>, with command-line arguments (an operator's command such as <c>backup FOLDER</c>).</summary>
-    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings, IEnumerable<string> arguments)
+    public static PortalProcess Start(string environment, string root, string urls, IDictionary<string, string> settings, IEnumerable<string> arguments) =>
+        Start("DigitalAlmaty.Web.dll", environment, root, urls, settings, arguments);
+
+    /// <summary>As <see cref="Start(string, string, string, IDictionary{string, string})"/>, in bench/DigitalAlmaty.Bench.Host: the portal with the bench endpoints.</summary>
+    public static PortalProcess StartBenchHost(string environment, string root, string urls, IDictionary<string, string> settings) =>
+        Start("DigitalAlmaty.Bench.Host.dll", environment, root, urls, settings, []);
+
+    private static PortalProcess Start(string program, string environment, string root, string urls, IDictionary<string, string> settings, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,7 +61,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalAlmaty.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

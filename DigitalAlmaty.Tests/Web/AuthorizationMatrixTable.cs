@@ -127,7 +127,7 @@ public static class AuthorizationMatrixTable
         new("/metrics", "/metrics", Nobody),
         new("/agreement/notice/dismiss", "/agreement/notice/dismiss?v=1&returnUrl=/news", "RRRRRRR"),
 
-        // The benchmark's endpoints exist only with Bench:Enabled, never here.
+        // The bench endpoints live in bench/DigitalAlmaty.Bench.Host, never in the portal.
         new("/bench/timings", "/bench/timings", Nobody, Mapped: false),
         new("/bench/baseline/ideas", "/bench/baseline/ideas", Nobody, Mapped: false),
         new("/bench/moderation/first-page", "/bench/moderation/first-page", Nobody, Mapped: false),

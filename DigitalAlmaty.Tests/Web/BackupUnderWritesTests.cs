@@ -25,7 +25,6 @@ public sealed class BackupUnderWritesTests(Xunit.Abstractions.ITestOutputHelper 
         ["Bootstrap__AdminEmail"] = PortalFactory.AdminEmail,
         ["Bootstrap__AdminPassword"] = PortalFactory.AdminPassword,
         ["Demo__Seed"] = "false",
-        ["Bench__Enabled"] = "true",
         ["RateLimits__RequestsPerMinute"] = "100000",
         ["Claims__ReminderCheckMinutes"] = "0",
         ["Accounts__AnnulmentCheckHours"] = "0",
@@ -34,7 +33,8 @@ public sealed class BackupUnderWritesTests(Xunit.Abstractions.ITestOutputHelper 
     [Fact]
     public async Task Backup_WhileAuthorsWrite_RestoresEveryCommittedItemFileAndAccount_IntoAFreshPortal()
     {
-        await using var live = PortalProcess.Start("Testing", _live, "http://127.0.0.1:0", Settings());
+        // The bench host: the portal plus the bench author's endpoints the writers use.
+        await using var live = PortalProcess.StartBenchHost("Testing", _live, "http://127.0.0.1:0", Settings());
         var testBegan = Stopwatch.GetTimestamp();
         var liveAddress = await live.ListeningAsync(TimeSpan.FromSeconds(90));
         log.WriteLine($"live portal listening: {Stopwatch.GetElapsedTime(testBegan)}");

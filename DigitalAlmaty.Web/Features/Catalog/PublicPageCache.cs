@@ -25,6 +25,7 @@ public static class PublicPageCache
             (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()));
         services.AddHostedService<Invalidation>();
+        services.AddSingleton<StaticPageTwins>();
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,32 +6,42 @@ namespace DigitalAlmaty.Web.Features.Catalog;
 /// <summary>
 /// An anonymous reader's public page has no interactive component, yet Blazor writes the persisted
 /// component state (an encrypted comment) into every page of an app with an interactive render mode.
-/// For those requests the page's endpoint is swapped for a copy whose render-modes metadata declares
-/// none, so the page renders as plain static HTML. Signed-in users (whose header may hold an
-/// interactive island) keep the original endpoint. The metadata type is internal to ASP.NET Core; it
-/// is rebuilt by reflection once per endpoint, and if that ever fails the endpoint is kept as it is
-/// (the page still works, it only carries the comment again: a test watches for that).
+/// For those requests the page's endpoint is swapped for its static twin: the same page mapped a
+/// second time without render modes, on endpoints kept off the route table, so the page renders as
+/// plain static HTML. Signed-in users (whose header may hold an interactive island) keep the original
+/// endpoint. Only public API: see docs/decisions/0005-static-twins-of-public-pages.md.
 /// </summary>
 internal static class StaticPublicPages
 {
-    private const string RenderModesMetadata = "Microsoft.AspNetCore.Components.Endpoints.ConfiguredRenderModesMetadata";
-
-    private static readonly ConcurrentDictionary<Endpoint, Endpoint> StaticCopies = new();
-
     public static IApplicationBuilder UseStaticPublicPages(this IApplicationBuilder app)
     {
-        var writeDirectly = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("PublicPages:WriteDirectly", true);
+        var twins = app.ApplicationServices.GetRequiredService<StaticPageTwins>();
         return app.Use((context, next) =>
         {
             if (context.GetEndpoint() is RouteEndpoint endpoint
                 && endpoint.Metadata.GetMetadata<PublicPageAttribute>() is not null
-                && PublicPageAntiforgery.IsAnonymousPublicRead(context))
+                && PublicPageAntiforgery.IsAnonymousPublicRead(context)
+                && twins.For(endpoint) is { } twin)
             {
-                context.SetEndpoint(StaticCopies.GetOrAdd(endpoint, static (original, direct) => StaticCopy(original, direct), writeDirectly));
+                context.SetEndpoint(twin);
             }
 
             return next(context);
         });
+    }
+
+    /// <summary>
+    /// Maps the app's pages a second time, without interactive render modes and with the same
+    /// <paramref name="conventions"/> as the real ones, into a route builder of their own that routing
+    /// never sees: the endpoints <see cref="UseStaticPublicPages"/> swaps in.
+    /// </summary>
+    public static void MapStaticPublicPages<TRootComponent>(this IEndpointRouteBuilder endpoints, Action<RazorComponentsEndpointConventionBuilder> conventions)
+    {
+        var detached = new DetachedRouteBuilder(endpoints);
+        var pages = detached.MapRazorComponents<TRootComponent>();
+        conventions(pages);
+        pages.Add(endpoint => endpoint.Metadata.Add(new StaticRender()));
+        endpoints.ServiceProvider.GetRequiredService<StaticPageTwins>().Use(new CompositeEndpointDataSource(detached.DataSources));
     }
 
     /// <summary>
@@ -64,42 +72,16 @@ internal static class StaticPublicPages
     public static bool IsStaticRender(HttpContext? context) =>
         context?.GetEndpoint()?.Metadata.GetMetadata<StaticRender>() is not null;
 
-    private sealed class StaticRender;
+    /// <summary>Marks the static twins.</summary>
+    internal sealed class StaticRender;
 
-    /// <summary>
-    /// The page without interactive render modes, or (<paramref name="writeDirectly"/>) answered by the
-    /// page's direct writer when it has one (<see cref="DirectPublicPages"/>). Either keeps the page's
-    /// metadata, so output caching and HEAD answers apply as before.
-    /// </summary>
-    private static Endpoint StaticCopy(Endpoint original, bool writeDirectly)
+    /// <summary>Endpoints built like the app's, into data sources of their own that are never added to the app's route table.</summary>
+    private sealed class DetachedRouteBuilder(IEndpointRouteBuilder app) : IEndpointRouteBuilder
     {
-        var endpoint = (RouteEndpoint)original;
-        var metadata = endpoint.Metadata.ToArray();
-        if (writeDirectly && DirectPublicPages.WriterFor(endpoint.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type) is { } writer)
-        {
-            return new RouteEndpoint(writer, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection([.. metadata, new StaticRender()]), endpoint.DisplayName);
-        }
+        public ICollection<EndpointDataSource> DataSources { get; } = [];
 
-        var index = Array.FindIndex(metadata, item => item.GetType().FullName == RenderModesMetadata);
-        if (index < 0)
-        {
-            return original;
-        }
+        public IServiceProvider ServiceProvider => app.ServiceProvider;
 
-        try
-        {
-            metadata[index] = Activator.CreateInstance(
-                metadata[index].GetType(),
-                System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic,
-                binder: null,
-                [Array.Empty<IComponentRenderMode>()],
-                culture: null)!;
-        }
-        catch (MissingMethodException)
-        {
-            return original;
-        }
-
-        return new RouteEndpoint(endpoint.RequestDelegate!, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection([.. metadata, new StaticRender()]), endpoint.DisplayName);
+        public IApplicationBuilder CreateApplicationBuilder() => app.CreateApplicationBuilder();
     }
 }

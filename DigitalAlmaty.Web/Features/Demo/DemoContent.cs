@@ -6,7 +6,7 @@ using DigitalAlmaty.Domain.Time;
 namespace DigitalAlmaty.Web.Features.Demo;
 
 /// <summary>Demo ideas, events and staff publications, written for this portal, in its three languages.</summary>
-internal static class DemoContent
+public static class DemoContent
 {
     public static IReadOnlyList<IdeaContent> Ideas { get; } =
     [

@@ -3,4 +3,4 @@ using DigitalAlmaty.Domain.Publications;
 namespace DigitalAlmaty.Web.Features.Demo;
 
 /// <summary>A demo publication: its kind, texts in ru/kk/en, whether it has a cover, how many days ago it appeared.</summary>
-internal sealed record DemoPublication(PublicationKind Kind, IReadOnlyList<PublicationContent> Texts, bool WithCover, int DaysAgo);
+public sealed record DemoPublication(PublicationKind Kind, IReadOnlyList<PublicationContent> Texts, bool WithCover, int DaysAgo);

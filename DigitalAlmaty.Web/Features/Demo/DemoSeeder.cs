@@ -27,7 +27,6 @@ public sealed class DemoSeeder(
 
     public async Task RunAsync()
     {
-        await SeedBenchIdeasAsync(configuration.GetValue("Demo:BenchIdeas", 0));
         if (!configuration.GetValue("Demo:Seed", false))
         {
             return;
@@ -113,43 +112,6 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync();
         logger.LogInformation("Demo publications added: {Count}.", items.Count);
-    }
-
-    /// <summary>For bench/: tops the database up to <paramref name="count"/> published ideas, in batches.</summary>
-    private async Task SeedBenchIdeasAsync(int count)
-    {
-        if (count <= 0)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        var author = await AuthorAsync("bench@demo.digital-almaty.local", "Bench Author", "ru-RU", now);
-        int existing;
-        await using (var db = await databases.CreateDbContextAsync())
-        {
-            existing = await db.Ideas.CountAsync();
-        }
-
-        for (var start = existing; start < count; start += 1000)
-        {
-            await using var db = await databases.CreateDbContextAsync();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = start; i < Math.Min(count, start + 1000); i++)
-            {
-                var at = now.AddMinutes(-i);
-                var content = DemoContent.Ideas[i % DemoContent.Ideas.Count];
-                var idea = Idea.StartDraft(Guid.NewGuid(), author.Id, at);
-                idea.Edit(author.Id, content with { Title = $"{content.Title} №{i + 1}" }, at);
-                idea.Submit(author.Id, at);
-                idea.Approve(DemoModerator, at);
-                db.Ideas.Add(idea);
-            }
-
-            await db.SaveChangesAsync();
-        }
-
-        logger.LogInformation("Bench ideas ready: {Count}.", count);
     }
 
     private async Task<PortalUser> AuthorAsync(string email, string displayName, string culture, DateTimeOffset now)

@@ -7,10 +7,10 @@ using DigitalAlmaty.Web.Features.Moderation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalAlmaty.Web.Features.Bench;
+namespace DigitalAlmaty.Bench.Host;
 
 /// <summary>
-/// Helpers for bench/load.sh (only with <c>Bench:Enabled</c>): numbered authors and moderators who
+/// Helpers for bench/load.sh: numbered authors and moderators who
 /// sign in like anyone else, a moderator's decision through the real <see cref="ModerationService"/>
 /// with that moderator's own principal, and the tally of everything the run's authors wrote.
 /// </summary>
@@ -31,13 +31,13 @@ public static class LoadBenchEndpoints
         {
             for (var n = 1; n <= authors; n++)
             {
-                var author = await ModerationBenchEndpoints.UserAsync(users, AuthorEmail(n), $"Автор нагрузки {n}", clock);
+                var author = await BenchUsers.GetOrCreateAsync(users, AuthorEmail(n), $"Автор нагрузки {n}", clock);
                 await agreement.AcceptCurrentAsync(author.Id);
             }
 
             for (var n = 1; n <= moderators; n++)
             {
-                var moderator = await ModerationBenchEndpoints.UserAsync(users, ModeratorEmail(n), $"Модератор нагрузки {n}", clock);
+                var moderator = await BenchUsers.GetOrCreateAsync(users, ModeratorEmail(n), $"Модератор нагрузки {n}", clock);
                 await agreement.AcceptCurrentAsync(moderator.Id);
                 if (!await users.IsInRoleAsync(moderator, PortalRoles.Moderator))
                 {

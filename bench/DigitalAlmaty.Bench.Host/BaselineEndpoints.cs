@@ -1,21 +1,17 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalAlmaty.Web.Features.Bench;
+namespace DigitalAlmaty.Bench.Host;
 
 /// <summary>
-/// Reference endpoints for bench/ (only with <c>Bench:Enabled</c>): the first page of published ideas
-/// from a compiled, untracked query written as HTML by hand, and the bytes of the portal's own /ideas
-/// page served from memory. They are the baselines the real pages are measured against in the same
-/// run. Also records the server time of every request (from the first middleware to the last byte
-/// written), read back at /bench/timings.
+/// Reference endpoints for bench/public-pages.sh: the first page of published ideas from a compiled,
+/// untracked query written as HTML by hand, and the bytes of the portal's own /ideas page served
+/// from memory. They are the baselines the real pages are measured against in the same run.
 /// </summary>
-public static class BenchEndpoints
+public static class BaselineEndpoints
 {
     private static readonly Func<PortalDbContext, int, IAsyncEnumerable<Row>> FirstIdeas = EF.CompileAsyncQuery(
         (PortalDbContext db, int take) => db.Ideas
@@ -38,55 +34,10 @@ public static class BenchEndpoints
     /// <summary>The /ideas page around its list (header, filters, pager, footer), taken once from the portal.</summary>
     private static (byte[] Before, byte[] After)? _shell;
 
-    private static readonly ConcurrentDictionary<string, ConcurrentQueue<double>> Timings = new(StringComparer.Ordinal);
-
     private static byte[]? _frozen;
 
-    /// <summary>
-    /// Only with <c>Bench:Enabled</c> and only in Development or Testing: the bench endpoints create a
-    /// moderator session for anyone who asks, so no production setting can switch them on.
-    /// </summary>
-    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue("Bench:Enabled", false) && (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
-
-    /// <summary>Bench endpoints answer this machine only (after the trusted proxies' X-Forwarded-For is applied).</summary>
-    private static bool FromThisMachine(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
-
-    /// <summary>First in the pipeline: the time each request spends in the server, by path (query left out).</summary>
-    public static IApplicationBuilder UseBenchTimings(this IApplicationBuilder app, IConfiguration configuration, IHostEnvironment environment)
+    public static IEndpointRouteBuilder MapBaselines(this IEndpointRouteBuilder endpoints)
     {
-        if (!IsEnabled(configuration, environment))
-        {
-            return app;
-        }
-
-        return app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/bench") && !FromThisMachine(context))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-
-            var started = Stopwatch.GetTimestamp();
-            await next(context);
-            var path = context.Request.Path.Value ?? "/";
-            if (!path.StartsWith("/bench/", StringComparison.Ordinal))
-            {
-                var key = context.Request.Headers.Authorization.Count > 0 ? path + " (uncached)" : path;
-                Timings.GetOrAdd(key, _ => new ConcurrentQueue<double>()).Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        });
-    }
-
-    public static IEndpointRouteBuilder MapBenchEndpoints(this IEndpointRouteBuilder endpoints, IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (!IsEnabled(configuration, environment))
-        {
-            return endpoints;
-        }
-
         // The first version of the baseline: the same query, a bare page (no header, filters or footer).
         endpoints.MapGet("/bench/baseline/ideas-bare", async (IDbContextFactory<PortalDbContext> databases) =>
         {
@@ -112,7 +63,7 @@ public static class BenchEndpoints
                         break;
                     }
 
-                    var local = Domain.Time.AlmatyTime.ToLocal(row.PublishedAt);
+                    var local = DigitalAlmaty.Domain.Time.AlmatyTime.ToLocal(row.PublishedAt);
                     builder.Append("<li class=\"item-card\"><p class=\"item-card__meta\">").Append(html.Encode(CategoryNames.GetValueOrDefault(row.Category ?? string.Empty, "—")))
                         .Append(" · <time datetime=\"").Append(row.PublishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))
                         .Append("\">").Append(local.ToString("d MMMM yyyy", ru)).Append("</time></p>\n<h2><a href=\"ideas/").Append(row.Id).Append("\">")
@@ -152,35 +103,6 @@ public static class BenchEndpoints
             await context.Response.Body.WriteAsync(page);
         });
 
-        // Server time per path since the last reset: count, p50, p95, p99 in milliseconds.
-        endpoints.MapGet("/bench/timings", (bool? reset) =>
-        {
-            var text = new StringBuilder();
-            foreach (var (path, queue) in Timings.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                var sorted = queue.ToArray();
-                if (sorted.Length == 0)
-                {
-                    continue;
-                }
-
-                Array.Sort(sorted);
-                double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-                text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{path}\t{sorted.Length}\t{At(0.50):0.00}\t{At(0.95):0.00}\t{At(0.99):0.00}\n");
-            }
-
-            if (reset == true)
-            {
-                Timings.Clear();
-            }
-
-            return Results.Text(text.ToString(), "text/plain; charset=utf-8");
-        });
-
-        endpoints.MapModerationBench();
-        endpoints.MapBenchGc();
-        endpoints.MapLoadBench();
         return endpoints;
     }
 

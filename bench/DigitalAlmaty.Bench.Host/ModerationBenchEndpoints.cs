@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Security.Claims;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Ideas;
@@ -7,17 +6,15 @@ using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Moderation;
 using DigitalAlmaty.Web.Features.Submissions;
-using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalAlmaty.Web.Features.Bench;
+namespace DigitalAlmaty.Bench.Host;
 
 /// <summary>
-/// Helpers for bench/moderation-queue.sh (only with <c>Bench:Enabled</c>): a signed-in bench
-/// moderator, waiting items in bulk, an author who submits and withdraws through the real
-/// <see cref="SubmissionService"/>, a forced full GC that reports the heap, and the server time of
-/// the queue's first page.
+/// Helpers for bench/moderation-queue.sh: a signed-in bench moderator, waiting items in bulk, an
+/// author who submits and withdraws through the real <see cref="SubmissionService"/>, and the server
+/// time of the queue's first page.
 /// </summary>
 public static class ModerationBenchEndpoints
 {
@@ -31,13 +28,13 @@ public static class ModerationBenchEndpoints
         // Tops the queue up to ?waiting= items (oldest first, so later submits land at the end).
         bench.MapPost("/setup", async (int waiting, IDbContextFactory<PortalDbContext> databases, UserManager<PortalUser> users, TimeProvider clock) =>
         {
-            var moderator = await UserAsync(users, ModeratorEmail, "Bench Moderator", clock);
+            var moderator = await BenchUsers.GetOrCreateAsync(users, ModeratorEmail, "Bench Moderator", clock);
             if (!await users.IsInRoleAsync(moderator, PortalRoles.Moderator))
             {
                 await users.AddToRoleAsync(moderator, PortalRoles.Moderator);
             }
 
-            var author = await UserAsync(users, AuthorEmail, "Bench Author", clock);
+            var author = await BenchUsers.GetOrCreateAsync(users, AuthorEmail, "Bench Author", clock);
             var started = Stopwatch.GetTimestamp();
             var total = await SeedWaitingAsync(databases, author.Id, waiting, clock.GetUtcNow());
             return Results.Ok(new { waiting = total, seedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds });
@@ -125,36 +122,6 @@ public static class ModerationBenchEndpoints
         return endpoints;
     }
 
-    /// <summary>Forces a full, blocking, compacting collection and reports what is left on the heap.</summary>
-    public static IEndpointRouteBuilder MapBenchGc(this IEndpointRouteBuilder endpoints)
-    {
-        // Collections and pause time so far, read before and after the measured rounds.
-        endpoints.MapGet("/bench/gc-stats", () => Results.Ok(new
-        {
-            gen0 = GC.CollectionCount(0),
-            gen1 = GC.CollectionCount(1),
-            gen2 = GC.CollectionCount(2),
-            pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
-        }));
-
-        endpoints.MapPost("/bench/gc", (PortalEventFeed feed) =>
-        {
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-            return Results.Ok(new
-            {
-                totalBytes = GC.GetTotalMemory(forceFullCollection: false),
-                heapBytes = info.HeapSizeBytes,
-                workingSetBytes = Environment.WorkingSet,
-                subscribers = feed.SubscriberCount,
-            });
-        }).DisableAntiforgery();
-        return endpoints;
-    }
-
     private static ClaimsPrincipal Author(string id) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id)], "bench"));
 
@@ -167,31 +134,6 @@ public static class ModerationBenchEndpoints
         "Меньше пробок и выхлопов на центральных улицах.",
         "Похожие сервисы работают в Таллине и Сеуле.",
         ["парковки"]);
-
-    internal static async Task<PortalUser> UserAsync(UserManager<PortalUser> users, string email, string name, TimeProvider clock)
-    {
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            return existing;
-        }
-
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            PreferredCulture = "ru-RU",
-            CreatedAt = clock.GetUtcNow().AddMonths(-1),
-        };
-        var result = await users.CreateAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-
-        return user;
-    }
 
     private static async Task<int> SeedWaitingAsync(IDbContextFactory<PortalDbContext> databases, string authorId, int target, DateTimeOffset now)
     {
