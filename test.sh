@@ -156,8 +156,8 @@ format_out=$WORK/format.txt
 if (($# == 0)) || [[ ${DA_FORMAT_CHECK:-} == 1 ]]; then
     log "checking the format (dotnet format --verify-no-changes)"
     {
-        dotnet format whitespace DigitalAlmaty.Blazor.sln --verify-no-changes --exclude DigitalAlmaty.Web/Data/Migrations &&
-        dotnet format style DigitalAlmaty.Blazor.sln --verify-no-changes --severity warn --exclude DigitalAlmaty.Web/Data/Migrations
+        dotnet format whitespace DigitalAlmaty.Blazor.sln --verify-no-changes --exclude DigitalAlmaty.Web/Data/Migrations DigitalAlmaty.Web/Data/CompiledModels &&
+        dotnet format style DigitalAlmaty.Blazor.sln --verify-no-changes --severity warn --exclude DigitalAlmaty.Web/Data/Migrations DigitalAlmaty.Web/Data/CompiledModels
     } >"$format_out" 2>&1 </dev/null || format_rc=$?
 fi
 
@@ -196,7 +196,7 @@ for path in sys.argv[1:]:
 ' || true
 fi
 if ((format_rc != 0)); then
-    echo "format check failed (run: dotnet format DigitalAlmaty.Blazor.sln --exclude DigitalAlmaty.Web/Data/Migrations):"
+    echo "format check failed (run: dotnet format DigitalAlmaty.Blazor.sln --exclude DigitalAlmaty.Web/Data/Migrations DigitalAlmaty.Web/Data/CompiledModels):"
     grep -E 'error|warn' "$format_out" | sed 's|^'"$PWD"'/||' | head -n 15 | cut -c1-300
 fi
 echo "$passed passed, $failed failed"

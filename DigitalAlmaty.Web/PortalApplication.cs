@@ -58,6 +58,7 @@ public static class PortalApplication
 
         UseMiddleware(app, extensions);
         MapEndpoints(app, extensions);
+        app.Services.GetRequiredService<Features.Operations.StartupTimeline>().Mark("endpoints mapped");
         await app.RunAsync();
         return 0;
     }

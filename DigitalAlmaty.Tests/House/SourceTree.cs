@@ -31,7 +31,7 @@ internal static class SourceTree
         {
             foreach (var child in directory.EnumerateDirectories())
             {
-                if (!SkippedDirectories.Contains(child.Name) && child.Name != "Migrations")
+                if (!SkippedDirectories.Contains(child.Name) && child.Name is not ("Migrations" or "CompiledModels"))
                 {
                     Walk(child);
                 }
