@@ -20,19 +20,13 @@ internal static class AuditPayloads
 {
     private static readonly Dictionary<string, Func<string?, object?>> Readers = new(StringComparer.Ordinal);
 
+    private static readonly List<string> Names = [];
+
     /// <summary>The action names in the order the audit page's filter offers them.</summary>
-    public static IReadOnlyList<string> Actions { get; }
+    public static IReadOnlyList<string> Actions => Names;
 
     static AuditPayloads()
     {
-        var actions = new List<string>();
-        void Add<TPayload>(AuditAction<TPayload> action)
-            where TPayload : class
-        {
-            actions.Add(action.Name);
-            Readers[action.Name] = Audit.Read<TPayload>;
-        }
-
         foreach (var decision in ModerationDecisionAudit.Actions)
         {
             Add(decision);
@@ -54,7 +48,14 @@ internal static class AuditPayloads
         Add(AnnulmentRunAudit.Run);
         Add(ClaimTakenAudit.Taken);
         Add(ClaimAnswerAudit.Answered);
-        Actions = actions;
+    }
+
+    /// <summary>A static method, not a local function: the layering test cannot place a local function's type parameter.</summary>
+    private static void Add<TPayload>(AuditAction<TPayload> action)
+        where TPayload : class
+    {
+        Names.Add(action.Name);
+        Readers[action.Name] = Audit.Read<TPayload>;
     }
 
     /// <summary>The details of one row as its action's payload; null for an unknown action or details of another shape.</summary>
