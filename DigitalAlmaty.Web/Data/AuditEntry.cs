@@ -2,7 +2,7 @@ namespace DigitalAlmaty.Web.Data;
 
 /// <summary>
 /// One line of the audit log: who did what to which record, when, and the state before and after.
-/// Written in the same transaction as the change it describes.
+/// Written in the same transaction as the change it describes, through <see cref="Auditing.Audit.Record"/>.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -22,6 +22,6 @@ public sealed class AuditEntry
 
     public string? After { get; set; }
 
-    /// <summary>Free detail: cited clauses, the message, a reason.</summary>
+    /// <summary>The action's payload as JSON (cited clauses, the message, a reason, …); written and read by <see cref="Auditing.Audit"/>.</summary>
     public string? Details { get; set; }
 }

@@ -193,7 +193,7 @@ public sealed class SiteShellMarkup(
             .Append(year.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(t["Site.Owner"])).Append("</p>\n<p>")
             .Append(E(t["Footer.Free"])).Append(' ').Append(E(t["Footer.Rights"])).Append("</p></div>\n")
             .Append("<nav aria-label=\"").Append(agreement).Append("\"><a href=\"agreement\">").Append(agreement).Append("</a>\n")
-            .Append("<a href=\"claims/new\">").Append(E(c["Footer.Claims"])).Append("</a></nav></div></footer>")
+            .Append("<a href=\"").Append(Features.Claims.ClaimRoutes.New).Append("\">").Append(E(c["Footer.Claims"])).Append("</a></nav></div></footer>")
             .ToString();
         return new Parts(
             year,

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Web.Features.Mail;
@@ -36,7 +36,6 @@ public sealed class StaffRoleService(
     public const string LastAdmin = "Roles.LastAdmin";
     public const string NoChange = "Roles.NoChange";
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The staff roles <paramref name="userId"/> holds now; empty for non-administrators.</summary>
     public async Task<IReadOnlySet<string>> RolesOfAsync(ClaimsPrincipal admin, string userId)
@@ -123,17 +122,8 @@ public sealed class StaffRoleService(
         await using (var db = await databases.CreateDbContextAsync())
         {
             db.Notifications.Add(notification);
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                ActorId = actorId ?? "operator",
-                Action = grant ? Granted : Revoked,
-                SubjectType = "User",
-                SubjectId = user.Id,
-                Before = grant ? "-" : role,
-                After = grant ? role : "-",
-                Details = JsonSerializer.Serialize(new { role, reason }, AuditJson),
-            });
+            Audit.Record(db, now, actorId ?? "operator", grant ? StaffRoleAudit.Granted : StaffRoleAudit.Revoked, AuditSubject.User(user.Id),
+                new StaffRoleAudit(role, reason), before: grant ? "-" : role, after: grant ? role : "-");
             await db.SaveChangesAsync();
         }
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalAlmaty.Web.Features.Agreement;
@@ -21,7 +21,6 @@ public sealed class AgreementService(
     public const int MarkdownMaxLength = 200_000;
     public const int SummaryMaxLength = 2000;
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // Continued use is recorded once: after that, this process no longer asks the database.
     private static readonly ConcurrentDictionary<(string UserId, int VersionId), bool> ContinuedUseSeen = new();
@@ -107,16 +106,9 @@ public sealed class AgreementService(
             PublishedBy = adminId,
         };
         db.AgreementVersions.Add(version);
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = adminId,
-            Action = "Agreement.Publish",
-            SubjectType = "AgreementVersion",
-            SubjectId = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            After = draft.IsNotable ? "Notable" : "Minor",
-            Details = JsonSerializer.Serialize(new { message = summary, effectiveFrom = version.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, AuditJson),
-        });
+        Audit.Record(db, now, adminId, AgreementPublicationAudit.Published,
+            new AuditSubject("AgreementVersion", number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new AgreementPublicationAudit(summary, version.EffectiveFrom), after: draft.IsNotable ? "Notable" : "Minor");
         try
         {
             await db.SaveChangesAsync();

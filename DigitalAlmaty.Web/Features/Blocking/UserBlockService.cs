@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Agreement;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +24,6 @@ public sealed class UserBlockService(
 {
     public const int ReasonMaxLength = 2000;
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Users whose display name or e-mail contains <paramref name="query"/>; for administrators only.</summary>
     public async Task<IReadOnlyList<UserRow>> SearchAsync(ClaimsPrincipal admin, string? query, int take = 50)
@@ -134,23 +133,9 @@ public sealed class UserBlockService(
         await using (var db = await databases.CreateDbContextAsync())
         {
             db.UserBlocks.Add(new UserBlock { UserId = userId, BlockedBy = adminId, BlockedAt = now, Until = until, Clause = clause, Reason = message });
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                ActorId = adminId,
-                Action = "User.Block",
-                SubjectType = "User",
-                SubjectId = userId,
-                Before = before,
-                After = "Blocked",
-                Details = JsonSerializer.Serialize(new
-                {
-                    clauses = new[] { clause },
-                    message,
-                    until = request.Permanent ? "permanent" : until.ToString("O", CultureInfo.InvariantCulture),
-                    hidePublished = request.HidePublished,
-                }, AuditJson),
-            });
+            Audit.Record(db, now, adminId, BlockAudit.Blocked, AuditSubject.User(userId),
+                new BlockAudit([clause], message, BlockAudit.UntilText(request.Permanent ? null : until), request.HidePublished),
+                before: before, after: "Blocked");
             await db.SaveChangesAsync();
         }
 
@@ -192,17 +177,8 @@ public sealed class UserBlockService(
                 var now = clock.GetUtcNow();
                 item.Hide(adminId, now, [clause], message);
                 var flags = await Flags.FlagService.ResolveOpenOnHide(db, id, adminId, now);
-                db.AuditLog.Add(new AuditEntry
-                {
-                    At = now,
-                    ActorId = adminId,
-                    Action = $"Submission.{SubmissionAction.Hide}",
-                    SubjectType = item.Kind.ToString(),
-                    SubjectId = item.Id.ToString(),
-                    Before = SubmissionStatus.Published.ToString(),
-                    After = item.Status.ToString(),
-                    Details = JsonSerializer.Serialize(new { clauses = new[] { clause }, message, block = true }, AuditJson),
-                });
+                Audit.Record(db, now, adminId, BlockHideAudit.Hidden, new AuditSubject(item.Kind.ToString(), item.Id.ToString()),
+                    new BlockHideAudit([clause], message), before: SubmissionStatus.Published.ToString(), after: item.Status.ToString());
                 try
                 {
                     await db.SaveChangesAsync();
@@ -256,16 +232,7 @@ public sealed class UserBlockService(
             open.UnblockedBy = adminId;
         }
 
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = adminId,
-            Action = "User.Unblock",
-            SubjectType = "User",
-            SubjectId = userId,
-            Before = "Blocked",
-            After = "Active",
-        });
+        Audit.Record(db, now, adminId, UnblockAudit.Unblocked, AuditSubject.User(userId), new UnblockAudit(), before: "Blocked", after: "Active");
         await db.SaveChangesAsync();
         return GovernanceResult.Ok();
     }

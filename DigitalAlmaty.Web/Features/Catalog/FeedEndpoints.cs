@@ -1,7 +1,10 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Domain.Time;
+using DigitalAlmaty.Web.Features.Publications;
+using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Resources;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -23,21 +26,21 @@ public static class FeedEndpoints
         endpoints.MapGet("/feeds/ideas.atom", async (HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text, IStringLocalizer<SharedText> shared) =>
         {
             var page = await catalog.IdeasAsync(null, IdeaSort.Newest, null, 50);
-            var items = page.Items.Select(i => Item(http, $"ideas/{i.Id}", i.Title, i.Summary, i.PublishedAt, i.Id));
+            var items = page.Items.Select(i => Item(http, SubmissionRoutes.Item(SubmissionKind.Idea, i.Id), i.Title, i.Summary, i.PublishedAt, i.Id));
             return Atom(http, "feeds/ideas.atom", $"{text["Ideas.Title"]} — {shared["Site.Name"]}", items);
         });
 
         endpoints.MapGet("/feeds/events.atom", async (HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text, IStringLocalizer<SharedText> shared) =>
         {
             var page = await catalog.EventsAsync(past: false, null, 50);
-            var items = page.Items.Select(e => Item(http, $"events/{e.Id}", e.Title, e.Description, e.StartsAt, e.Id));
+            var items = page.Items.Select(e => Item(http, SubmissionRoutes.Item(SubmissionKind.Event, e.Id), e.Title, e.Description, e.StartsAt, e.Id));
             return Atom(http, "feeds/events.atom", $"{text["Events.Title"]} — {shared["Site.Name"]}", items);
         });
 
         endpoints.MapGet("/feeds/news.atom", async (HttpContext http, Publications.PublicationCatalog publications, IStringLocalizer<SharedText> shared) =>
         {
             var page = await publications.ListAsync(Domain.Publications.PublicationKind.News, Publications.PublicationSections.CurrentLanguage, null, 50);
-            var items = page.Items.Select(n => Item(http, $"news/{n.Id}", n.Title, n.Summary, n.PublishedAt, n.Id));
+            var items = page.Items.Select(n => Item(http, PublicationRoutes.NewsItem(n.Id), n.Title, n.Summary, n.PublishedAt, n.Id));
             return Atom(http, "feeds/news.atom", $"{shared["Nav.News"]} — {shared["Site.Name"]}", items);
         });
 
@@ -97,11 +100,11 @@ public static class FeedEndpoints
             {
                 Uid = $"{e.Id}@digital-almaty.kz",
                 Summary = e.Title,
-                Description = $"{e.Description}\n\n{Absolute(http, $"events/{e.Id}")}",
+                Description = $"{e.Description}\n\n{Absolute(http, SubmissionRoutes.Item(SubmissionKind.Event, e.Id))}",
                 Start = new CalDateTime(AlmatyTime.ToLocal(e.StartsAt), AlmatyTime.ZoneId),
                 End = new CalDateTime(AlmatyTime.ToLocal(e.EndsAt), AlmatyTime.ZoneId),
                 Location = string.IsNullOrEmpty(e.Venue) ? e.OnlineLink : e.Venue,
-                Url = new Uri(Absolute(http, $"events/{e.Id}")),
+                Url = new Uri(Absolute(http, SubmissionRoutes.Item(SubmissionKind.Event, e.Id))),
                 Organizer = string.IsNullOrEmpty(e.Organiser) ? null : new Organizer { CommonName = e.Organiser, Value = new Uri("mailto:no-reply@digital-almaty.kz") },
             });
         }

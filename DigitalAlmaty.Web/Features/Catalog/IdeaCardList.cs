@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Components.Shared;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Resources;
@@ -25,7 +26,7 @@ public static class IdeaCardList
             markup.Append("<li class=\"item-card\"><p class=\"item-card__meta\">").Append(html.Encode(messages.Category(idea.Category)))
                 .Append(" · <time datetime=\"").Append(LocalTime.Machine(idea.PublishedAt))
                 .Append("\">").Append(html.Encode(LocalTime.Text(idea.PublishedAt, dateOnly: true))).Append("</time></p>")
-                .Append("<h2><a href=\"ideas/").Append(idea.Id.ToString("D")).Append("\">").Append(html.Encode(idea.Title)).Append("</a></h2>")
+                .Append("<h2><a href=\"").Append(Submissions.SubmissionRoutes.Item(SubmissionKind.Idea, idea.Id)).Append("\">").Append(html.Encode(idea.Title)).Append("</a></h2>")
                 .Append("<p>").Append(html.Encode(idea.Summary)).Append("</p>")
                 .Append("<p class=\"item-card__meta\">").Append(html.Encode(text["Ideas.By", PublicCatalog.AuthorName(text, idea.AuthorName)])).Append("</p>");
             if (idea.Tags.Count > 0)

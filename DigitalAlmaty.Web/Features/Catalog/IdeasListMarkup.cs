@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -28,7 +29,7 @@ public sealed class IdeasListMarkup(
         var (category, sort, after, tag) = query;
         markup.Append("<section class=\"page-wide catalog\"><div class=\"catalog__head\"><div><h1>").Append(E(c["Ideas.Title"]))
             .Append("</h1>\n<p class=\"lead\">").Append(E(c["Ideas.Lead"])).Append("</p></div>\n")
-            .Append("<a class=\"button button--primary\" href=\"ideas/new\">").Append(E(c["Ideas.Propose"])).Append("</a></div>\n");
+            .Append("<a class=\"button button--primary\" href=\"").Append(Submissions.SubmissionRoutes.New(SubmissionKind.Idea)).Append("\">").Append(E(c["Ideas.Propose"])).Append("</a></div>\n");
 
         markup.Append("<nav class=\"chips\" aria-label=\"").Append(E(c["List.Filters"])).Append("\">");
         Chip(markup, IdeasListQuery.Link(null, sort, tag: tag), c["Ideas.AllCategories"], category is null);

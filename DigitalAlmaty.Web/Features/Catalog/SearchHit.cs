@@ -4,5 +4,5 @@ namespace DigitalAlmaty.Web.Features.Catalog;
 
 public sealed record SearchHit(Guid Id, SubmissionKind Kind, IReadOnlyList<TextRun> Title, IReadOnlyList<TextRun> Snippet)
 {
-    public string Path => Kind == SubmissionKind.Idea ? $"ideas/{Id}" : $"events/{Id}";
+    public string Path => Submissions.SubmissionRoutes.Item(Kind, Id);
 }

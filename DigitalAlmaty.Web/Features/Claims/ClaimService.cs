@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Claims;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Submissions;
@@ -32,7 +32,6 @@ public sealed class ClaimService(
     /// <summary>Files of claims are owned by no user; only administrators open them.</summary>
     public const string AttachmentOwner = "claims";
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
 
@@ -177,13 +176,14 @@ public sealed class ClaimService(
 
     /// <summary>An administrator takes a new claim; <paramref name="knownRevision"/> refuses a stale screen.</summary>
     public Task<ClaimResult> TakeInProgressAsync(ClaimsPrincipal admin, Guid id, int knownRevision) =>
-        ChangeAsync(admin, id, knownRevision, "Claim.TakeInProgress", (claim, adminId, now) => claim.TakeInProgress(adminId, now), null);
+        ChangeAsync(admin, id, knownRevision, ClaimTakenAudit.Taken, (claim, adminId, now) => claim.TakeInProgress(adminId, now),
+            claim => new ClaimTakenAudit(claim.Number));
 
     /// <summary>Clause 7.2: stores the written answer, marks the claim answered, audits it and e-mails it to the claimant.</summary>
     public async Task<ClaimResult> AnswerAsync(ClaimsPrincipal admin, Guid id, int knownRevision, string answer)
     {
-        var result = await ChangeAsync(admin, id, knownRevision, "Claim.Answer", (claim, adminId, now) => claim.SendAnswer(adminId, answer, now),
-            claim => new { answer = claim.Answer });
+        var result = await ChangeAsync(admin, id, knownRevision, ClaimAnswerAudit.Answered, (claim, adminId, now) => claim.SendAnswer(adminId, answer, now),
+            claim => new ClaimAnswerAudit(claim.Number, new ClaimAnswerAudit.Text(claim.Answer!)));
         if (!result.Succeeded)
         {
             return result;
@@ -193,9 +193,10 @@ public sealed class ClaimService(
         return ClaimResult.Ok(result.Claim!, mailFailed: !sent);
     }
 
-    private async Task<ClaimResult> ChangeAsync(
-        ClaimsPrincipal admin, Guid id, int knownRevision, string action,
-        Action<WrittenClaim, string, DateTimeOffset> change, Func<WrittenClaim, object>? details)
+    private async Task<ClaimResult> ChangeAsync<TPayload>(
+        ClaimsPrincipal admin, Guid id, int knownRevision, AuditAction<TPayload> action,
+        Action<WrittenClaim, string, DateTimeOffset> change, Func<WrittenClaim, TPayload> details)
+        where TPayload : class
     {
         if (await acting.AdminAsync(admin) is not { Id: var adminId })
         {
@@ -225,17 +226,8 @@ public sealed class ClaimService(
             return ClaimResult.Fail(ex.Code, ex.FieldErrors);
         }
 
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = adminId,
-            Action = action,
-            SubjectType = "Claim",
-            SubjectId = claim.Id.ToString(),
-            Before = before.ToString(),
-            After = claim.Status.ToString(),
-            Details = JsonSerializer.Serialize(new { number = claim.Number, extra = details?.Invoke(claim) }, AuditJson),
-        });
+        Audit.Record(db, now, adminId, action, new AuditSubject("Claim", claim.Id.ToString()), details(claim),
+            before: before.ToString(), after: claim.Status.ToString());
         try
         {
             await db.SaveChangesAsync();

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain.Flags;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Data.Configurations;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Blocking;
@@ -27,7 +27,6 @@ public sealed class FlagService(
     Accounts.ActingUser acting,
     ILogger<FlagService> logger)
 {
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The published item a reader wants to report, or null when there is none to report.</summary>
     public async Task<FlagTarget?> TargetAsync(ClaimsPrincipal reader, Guid submissionId, SubmissionKind kind)
@@ -142,22 +141,9 @@ public sealed class FlagService(
         }
 
         var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = moderatorId,
-            Action = "Flags.Dismiss",
-            SubjectType = item.Kind.ToString(),
-            SubjectId = item.Id.ToString(),
-            Before = item.Status.ToString(),
-            After = item.Status.ToString(),
-            Details = JsonSerializer.Serialize(new
-            {
-                clauses = open.Select(f => f.Clause).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-                flags = open.Count,
-                message = text,
-            }, AuditJson),
-        });
+        Audit.Record(db, now, moderatorId, FlagsDismissalAudit.Dismissed, new AuditSubject(item.Kind.ToString(), item.Id.ToString()),
+            new FlagsDismissalAudit([.. open.Select(f => f.Clause).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], open.Count, text),
+            before: item.Status.ToString(), after: item.Status.ToString());
         try
         {
             await db.SaveChangesAsync();

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +34,6 @@ public sealed class AccountAnnulment(
     /// <summary>How far ahead the administrators' list looks.</summary>
     public const int UpcomingDays = 60;
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Accounts to be annulled within <see cref="UpcomingDays"/> days, soonest first; administrators only.</summary>
     public async Task<IReadOnlyList<InactiveAccount>> UpcomingAsync(ClaimsPrincipal admin)
@@ -65,21 +64,9 @@ public sealed class AccountAnnulment(
         if (!preview)
         {
             await using var db = await databases.CreateDbContextAsync();
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = clock.GetUtcNow(),
-                ActorId = adminId,
-                Action = "Accounts.AnnulmentRun",
-                SubjectType = "Accounts",
-                SubjectId = run.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Details = JsonSerializer.Serialize(new
-                {
-                    clauses = new[] { "4.1.4" },
-                    firstWarnings = run.FirstWarnings.Count,
-                    finalWarnings = run.FinalWarnings.Count,
-                    annulled = run.Annulled.Count,
-                }, AuditJson),
-            });
+            Audit.Record(db, clock.GetUtcNow(), adminId, AnnulmentRunAudit.Run,
+                new AuditSubject("Accounts", run.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new AnnulmentRunAudit(["4.1.4"], run.FirstWarnings.Count, run.FinalWarnings.Count, run.Annulled.Count));
             await db.SaveChangesAsync();
         }
 
@@ -231,21 +218,8 @@ public sealed class AccountAnnulment(
         await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
         await db.Notifications.Where(n => n.UserId == user.Id).ExecuteDeleteAsync();
         await db.SignIns.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = actorId,
-            Action = "User.Annul",
-            SubjectType = "User",
-            SubjectId = user.Id,
-            Before = "Active",
-            After = "Annulled",
-            Details = JsonSerializer.Serialize(new
-            {
-                clauses = new[] { "4.1.4" },
-                lastActivity = account.LastActivity.ToString("O", CultureInfo.InvariantCulture),
-            }, AuditJson),
-        });
+        Audit.Record(db, now, actorId, AnnulmentAudit.Annulled, AuditSubject.User(user.Id),
+            new AnnulmentAudit(["4.1.4"], account.LastActivity), before: "Active", after: "Annulled");
         try
         {
             await db.SaveChangesAsync();

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DigitalAlmaty.Domain;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Notifications;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Realtime;
@@ -24,12 +24,6 @@ public sealed class ModerationService(
     Telemetry.PortalMetrics metrics,
     ILogger<ModerationService> logger)
 {
-    /// <summary>
-    /// Audit details stay readable text: the default encoder would store a Cyrillic message as
-    /// \uXXXX escapes (unreadable in the database and in exports, six times longer). The value is
-    /// never written into HTML or script unencoded, so the relaxed encoder is safe here.
-    /// </summary>
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<ModerationResult> DecideAsync(ClaimsPrincipal moderator, Guid submissionId, int knownRevision, ModerationDecision decision)
     {
@@ -68,17 +62,8 @@ public sealed class ModerationService(
         var resolvedFlags = decision.Action == SubmissionAction.Hide
             ? await Flags.FlagService.ResolveOpenOnHide(db, submission.Id, moderatorId, now)
             : 0;
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = now,
-            ActorId = moderatorId,
-            Action = $"Submission.{decision.Action}",
-            SubjectType = submission.Kind.ToString(),
-            SubjectId = submission.Id.ToString(),
-            Before = before.ToString(),
-            After = submission.Status.ToString(),
-            Details = JsonSerializer.Serialize(new { clauses = decision.ClauseIds, message = decision.Message }, AuditJson),
-        });
+        Audit.Record(db, now, moderatorId, ModerationDecisionAudit.For(decision.Action), new AuditSubject(submission.Kind.ToString(), submission.Id.ToString()),
+            new ModerationDecisionAudit(decision.ClauseIds, decision.Message), before: before.ToString(), after: submission.Status.ToString());
         var notification = new Notification
         {
             Id = Guid.NewGuid(),

@@ -1,4 +1,5 @@
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -19,8 +20,8 @@ public static class NotificationTexts
         "Staff.Granted.Moderator" => "moderation",
         "Staff.Granted.Editor" => "staff/publications",
         "Staff.Granted.Admin" => "admin/users",
-        { } topic when topic.StartsWith(Notification.StaffTopicPrefix, StringComparison.Ordinal) => "my",
-        _ => $"my/{notification.SubmissionId}",
+        { } topic when topic.StartsWith(Notification.StaffTopicPrefix, StringComparison.Ordinal) => SubmissionRoutes.Mine,
+        _ => $"{SubmissionRoutes.Mine}/{notification.SubmissionId}",
     };
 
     /// <summary>The moderator's message, shown under a decision; other topics carry no separate message.</summary>

@@ -13,7 +13,7 @@ namespace DigitalAlmaty.Web.Features.Operations;
 public sealed class PortalLogScopes(PortalNode node) : IExternalScopeProvider
 {
     /// <summary>Addresses whose last segment is a secret (a personal-data export's one-time token).</summary>
-    private static readonly string[] TokenPaths = ["/agreement/my-data/", "/admin/users/export/"];
+    private static readonly string[] TokenPaths = [PersonalData.PersonalDataRoutes.SelfExportPrefix, PersonalData.PersonalDataRoutes.AdminExportPrefix];
 
     private readonly LoggerExternalScopeProvider _scopes = new();
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,6 @@ public sealed class UserDataExport(
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The JSON document, or null when the user does not exist.</summary>
     public async Task<byte[]?> BuildAsync(string userId, UserDataAudience audience, CancellationToken cancellationToken = default)
@@ -145,15 +145,7 @@ public sealed class UserDataExport(
                 return new DataExportResult(false, DataExportResult.NotFound);
             }
 
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = clock.GetUtcNow(),
-                ActorId = adminId,
-                Action = AuditAction,
-                SubjectType = "User",
-                SubjectId = userId,
-                Details = JsonSerializer.Serialize(new { reason = text }, AuditJson),
-            });
+            Audit.Record(db, clock.GetUtcNow(), adminId, DataExportAudit.Exported, AuditSubject.User(userId), new DataExportAudit(text));
             await db.SaveChangesAsync();
         }
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using DigitalAlmaty.Domain.Accounts;
 using DigitalAlmaty.Web.Data;
+using DigitalAlmaty.Web.Data.Auditing;
 using DigitalAlmaty.Web.Features.Accounts;
 using DigitalAlmaty.Web.Features.Inactivity;
 using DigitalAlmaty.Web.Features.Mail;
@@ -37,7 +37,6 @@ public sealed class AccountSecurity(
     public const string ByAuthenticator = "authenticator";
     public const string ByRecoveryCode = "recovery-code";
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task RecordSignInAsync(string userId, HttpContext http, bool succeeded, string method)
     {
@@ -106,17 +105,8 @@ public sealed class AccountSecurity(
         await using (var db = await databases.CreateDbContextAsync())
         {
             db.Notifications.AddRange(notifications);
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                ActorId = user.Id,
-                Action = "User.ReportUnauthorisedAccess",
-                SubjectType = "User",
-                SubjectId = user.Id,
-                Before = "Active",
-                After = "PasswordResetRequired",
-                Details = JsonSerializer.Serialize(new { clauses = new[] { "4.3.3" } }, AuditJson),
-            });
+            Audit.Record(db, now, user.Id, UnauthorisedAccessAudit.Reported, AuditSubject.User(user.Id),
+                new UnauthorisedAccessAudit(["4.3.3"]), before: "Active", after: "PasswordResetRequired");
             await db.SaveChangesAsync();
         }
 

@@ -21,13 +21,6 @@ public static class WorkspaceView
         _ => Color.Default,
     };
 
-    /// <summary>The editor the other half of the portal provides for each kind.</summary>
-    public static string EditorPath(SubmissionKind kind, Guid id) =>
-        kind == SubmissionKind.Idea ? $"ideas/{id}/edit" : $"events/{id}/edit";
-
-    public static string PublicPath(SubmissionKind kind, Guid id) =>
-        kind == SubmissionKind.Idea ? $"ideas/{id}" : $"events/{id}";
-
     public static string Title(string? title, IStringLocalizer untitled) =>
         string.IsNullOrWhiteSpace(title) ? untitled["My.Untitled"] : title;
 
