@@ -28,6 +28,7 @@ pg_bindir() {
 # ---------------------------------------------------------------- packages
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)   # the systemd unit's readiness gate (SystemdUnitTests)
 pg_bindir >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || missing+=(redis-server)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)   # the two-node tests run a private nginx (deploy/nginx)

@@ -89,7 +89,8 @@ public sealed class LayeringTests
     /// <summary>The area a type lives in: Domain, Web (the root namespace), Features.X, Components.X, Data, …</summary>
     internal static string? Area(IType type)
     {
-        var ns = type.Namespace.FullName;
+        // Generic parameters (of a local function, say) have no namespace: they belong to no area.
+        var ns = type.Namespace?.FullName ?? string.Empty;
         if (ns == "DigitalAlmaty.Domain" || ns.StartsWith("DigitalAlmaty.Domain.", StringComparison.Ordinal))
         {
             return "Domain";
