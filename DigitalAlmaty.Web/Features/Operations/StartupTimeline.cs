@@ -13,27 +13,14 @@ public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
     private static readonly DateTime ProcessStarted = Process.GetCurrentProcess().StartTime.ToUniversalTime();
     private readonly List<(string Phase, TimeSpan At, TimeSpan Cpu, TimeSpan Jit)> _marks = [];
 
-    /// <summary>Time since the process started (includes the runtime's own start, before Main).</summary>
-    public static TimeSpan Elapsed => DateTime.UtcNow - ProcessStarted;
-
     public void Mark(string phase)
     {
+        // CPU time of all threads as well: on a busy machine it shows the work, not the waiting.
+        using var process = Process.GetCurrentProcess();
+        var mark = (phase, DateTime.UtcNow - ProcessStarted, process.TotalProcessorTime, System.Runtime.JitInfo.GetCompilationTime());
         lock (_marks)
         {
-            // CPU time of all threads as well: on a busy machine it shows the work, not the waiting.
-            using var process = Process.GetCurrentProcess();
-            _marks.Add((phase, Elapsed, process.TotalProcessorTime, System.Runtime.JitInfo.GetCompilationTime()));
-        }
-    }
-
-    public IReadOnlyList<(string Phase, TimeSpan At, TimeSpan Cpu, TimeSpan Jit)> Marks
-    {
-        get
-        {
-            lock (_marks)
-            {
-                return [.. _marks];
-            }
+            _marks.Add(mark);
         }
     }
 
@@ -41,7 +28,12 @@ public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
     public void Report()
     {
         Mark("listening");
-        var marks = Marks;
+        (string Phase, TimeSpan At, TimeSpan Cpu, TimeSpan Jit)[] marks;
+        lock (_marks)
+        {
+            marks = [.. _marks];
+        }
+
         var phases = string.Join(", ", marks.Select(m => string.Create(CultureInfo.InvariantCulture,
             $"{m.Phase} {m.At.TotalMilliseconds:F0} (cpu {m.Cpu.TotalMilliseconds:F0}, jit {m.Jit.TotalMilliseconds:F0})")));
         logger.LogInformation("Start-up took {StartupMilliseconds} ms after the process started, {StartupCpuMilliseconds} ms of CPU ({Phases}).",
