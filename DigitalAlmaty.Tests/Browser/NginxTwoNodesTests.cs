@@ -42,8 +42,8 @@ public sealed class NginxTwoNodesTests(NginxTwoNodes nodes) : IClassFixture<Ngin
         var recorded = (await nodes.SignInAddressesAsync(email)).Skip(before.Count).ToList();
         Assert.Equal(Enumerable.Repeat("127.0.0.3", NginxTwoNodes.AccountPostsPerMinute).Append("127.0.0.4"), recorded);
         // Every page and post of both clients was served by node A, the node their cookie names.
-        var served = (await nodes.Nginx.UpstreamsAsync("/Identity/Account/Login", "127.0.0.3"))
-            .Concat(await nodes.Nginx.UpstreamsAsync("/Identity/Account/Login", "127.0.0.4")).ToList();
+        var served = (await nodes.Nginx.UpstreamsAsync("/Identity/Account/Login", "127.0.0.3", atLeast: 2 + NginxTwoNodes.AccountPostsPerMinute))
+            .Concat(await nodes.Nginx.UpstreamsAsync("/Identity/Account/Login", "127.0.0.4", atLeast: 2)).ToList();
         Assert.Equal(2 + NginxTwoNodes.AccountPostsPerMinute + 2, served.Count);
         Assert.All(served, upstream => Assert.Equal(nodes.UpstreamA, upstream));
 

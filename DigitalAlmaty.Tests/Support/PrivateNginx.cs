@@ -88,13 +88,28 @@ public sealed class PrivateNginx : IAsyncDisposable
     }
 
     /// <summary>The upstream (node address) that served each logged request for <paramref name="path"/> (from <paramref name="client"/>, when given), in order.</summary>
-    public async Task<IReadOnlyList<string>> UpstreamsAsync(string path, string? client = null)
+    /// <summary>
+    /// The upstreams that served <paramref name="path"/> (from <paramref name="client"/>), once the
+    /// access log holds at least <paramref name="atLeast"/> of them: nginx writes a request's line
+    /// after the response has gone out, so the client can be faster than the log.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UpstreamsAsync(string path, string? client = null, int atLeast = 1)
     {
-        var lines = await File.ReadAllLinesAsync(AccessLog);
-        return lines.Select(line => line.Split(' '))
-            .Where(parts => parts.Length >= 5 && parts[2] == path && (client is null || parts[0] == client))
-            .Select(parts => parts[4])
-            .ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var lines = await File.ReadAllLinesAsync(AccessLog);
+            var upstreams = lines.Select(line => line.Split(' '))
+                .Where(parts => parts.Length >= 5 && parts[2] == path && (client is null || parts[0] == client))
+                .Select(parts => parts[4])
+                .ToList();
+            if (upstreams.Count >= atLeast || DateTime.UtcNow > deadline)
+            {
+                return upstreams;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -34,9 +34,12 @@ public sealed class StartupTimeline(ILogger<StartupTimeline> logger)
             marks = [.. _marks];
         }
 
+        // Whole milliseconds, cut the same way everywhere: the total is the last phase's figure.
         var phases = string.Join(", ", marks.Select(m => string.Create(CultureInfo.InvariantCulture,
-            $"{m.Phase} {m.At.TotalMilliseconds:F0} (cpu {m.Cpu.TotalMilliseconds:F0}, jit {m.Jit.TotalMilliseconds:F0})")));
+            $"{m.Phase} {Whole(m.At)} (cpu {Whole(m.Cpu)}, jit {Whole(m.Jit)})")));
         logger.LogInformation("Start-up took {StartupMilliseconds} ms after the process started, {StartupCpuMilliseconds} ms of CPU ({Phases}).",
-            (long)marks[^1].At.TotalMilliseconds, (long)marks[^1].Cpu.TotalMilliseconds, phases);
+            Whole(marks[^1].At), Whole(marks[^1].Cpu), phases);
     }
+
+    private static long Whole(TimeSpan span) => (long)span.TotalMilliseconds;
 }
