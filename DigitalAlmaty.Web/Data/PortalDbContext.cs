@@ -46,6 +46,12 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<SelfExportLink> SelfExportLinks => Set<SelfExportLink>();
 
+    public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
+
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<CityAnswer> CityAnswers => Set<CityAnswer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,4 +15,7 @@ public sealed class RateLimitOptions
     public int ClaimPostsPerMinute { get; set; } = 5;
     /// <summary>Readers' reports on ideas and events (4.3.5–4.3.11): few people report more than one item a minute.</summary>
     public int ReportPostsPerMinute { get; set; } = 5;
+
+    /// <summary>Supports, follows and answers on ideas: a person clicks a few a minute; a script clicks hundreds.</summary>
+    public int ParticipationPostsPerMinute { get; set; } = 30;
 }

@@ -22,6 +22,9 @@ public static class RateLimits
     /// <summary>Readers' reports on ideas and events.</summary>
     public const string ReportPolicy = "report-posts";
 
+    /// <summary>Supports, follows and the city's answers on ideas.</summary>
+    public const string ParticipationPolicy = "participation-posts";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignUpGuardOptions>().BindConfiguration(SignUpGuardOptions.Section);
@@ -37,6 +40,7 @@ public static class RateLimits
             AddPostPolicy(options, AccountPolicy, limits.AccountPostsPerMinute);
             AddPostPolicy(options, ClaimPolicy, limits.ClaimPostsPerMinute);
             AddPostPolicy(options, ReportPolicy, limits.ReportPostsPerMinute);
+            AddPostPolicy(options, ParticipationPolicy, limits.ParticipationPostsPerMinute);
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

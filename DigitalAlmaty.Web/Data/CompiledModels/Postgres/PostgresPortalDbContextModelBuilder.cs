@@ -12,7 +12,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4005b102-9fea-4a4e-af75-a23750d9c21c"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("efbc8eba-f053-4def-8580-65a296abd603"), entityTypeCount: 30)
         {
         }
 
@@ -28,8 +28,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var agreementVersion = AgreementVersionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var selfExportLink = SelfExportLinkEntityType.Create(this);
@@ -56,8 +59,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             SubmissionVersionEntityType.CreateForeignKey1(submissionVersion, submission);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
+            CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
+            FollowEntityType.CreateForeignKey1(follow, submission);
+            FollowEntityType.CreateForeignKey2(follow, portalUser);
+            IdeaSupportEntityType.CreateForeignKey1(ideaSupport, submission);
+            IdeaSupportEntityType.CreateForeignKey2(ideaSupport, portalUser);
             NotificationEntityType.CreateForeignKey1(notification, portalUser);
             SignInRecordEntityType.CreateForeignKey1(signInRecord, portalUser);
             UserBlockEntityType.CreateForeignKey1(userBlock, portalUser);
@@ -79,8 +87,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             AgreementVersionEntityType.CreateAnnotations(agreementVersion);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            FollowEntityType.CreateAnnotations(follow);
+            IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);
             PortalUserEntityType.CreateAnnotations(portalUser);
             SelfExportLinkEntityType.CreateAnnotations(selfExportLink);

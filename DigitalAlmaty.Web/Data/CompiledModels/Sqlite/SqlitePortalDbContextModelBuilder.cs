@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("693bafcd-07d2-4b28-8f8b-a14a6d6a9678"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("f6d4c7d2-a281-4ea5-8d7f-df497085f64d"), entityTypeCount: 30)
         {
         }
 
@@ -27,8 +27,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var agreementVersion = AgreementVersionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var selfExportLink = SelfExportLinkEntityType.Create(this);
@@ -55,8 +58,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             SubmissionVersionEntityType.CreateForeignKey1(submissionVersion, submission);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
+            CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
+            FollowEntityType.CreateForeignKey1(follow, submission);
+            FollowEntityType.CreateForeignKey2(follow, portalUser);
+            IdeaSupportEntityType.CreateForeignKey1(ideaSupport, submission);
+            IdeaSupportEntityType.CreateForeignKey2(ideaSupport, portalUser);
             NotificationEntityType.CreateForeignKey1(notification, portalUser);
             SignInRecordEntityType.CreateForeignKey1(signInRecord, portalUser);
             UserBlockEntityType.CreateForeignKey1(userBlock, portalUser);
@@ -78,8 +86,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             AgreementVersionEntityType.CreateAnnotations(agreementVersion);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            FollowEntityType.CreateAnnotations(follow);
+            IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);
             PortalUserEntityType.CreateAnnotations(portalUser);
             SelfExportLinkEntityType.CreateAnnotations(selfExportLink);

@@ -363,6 +363,48 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.CityAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKk")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextRu")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId", "AnsweredAt");
+
+                    b.ToTable("CityAnswers", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.ClaimCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -424,6 +466,46 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ContentFlags", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.Follow", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubmissionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Follows", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.IdeaSupport", b =>
+                {
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdeaId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("IdeaId", "CreatedAt");
+
+                    b.ToTable("IdeaSupports", (string)null);
                 });
 
             modelBuilder.Entity("DigitalAlmaty.Web.Data.Notification", b =>
@@ -931,6 +1013,10 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CityStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CoverImageId")
                         .HasColumnType("TEXT");
 
@@ -947,6 +1033,11 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SupportCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -957,6 +1048,8 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasIndex("CoverImageId");
+
+                    b.HasIndex("Status", "SupportCount", "PublishedAt", "Id");
 
                     b.HasDiscriminator().HasValue("Idea");
                 });
@@ -1137,6 +1230,15 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.CityAnswer", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.ContentFlag", b =>
                 {
                     b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
@@ -1148,6 +1250,36 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.HasOne("DigitalAlmaty.Domain.Submissions.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.Follow", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.IdeaSupport", b =>
+                {
+                    b.HasOne("DigitalAlmaty.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalAlmaty.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
