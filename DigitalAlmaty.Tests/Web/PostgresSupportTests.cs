@@ -5,7 +5,7 @@ namespace DigitalAlmaty.Tests.Web;
 /// <summary><see cref="SupportTests"/> on PostgreSQL, the production database.</summary>
 public sealed class PostgresSupportTests(PostgresSupportTests.Fixture fixture) : SupportTests(fixture), IClassFixture<PostgresSupportTests.Fixture>
 {
-    public sealed class Fixture : PortalFactory
+    public sealed class Fixture : PortalFactory, IAsyncLifetime
     {
         private readonly PostgresDatabase _database;
 
@@ -21,10 +21,11 @@ public sealed class PostgresSupportTests(PostgresSupportTests.Fixture fixture) :
                 ["ConnectionStrings:Portal"] = database.ConnectionString,
             }) => _database = database;
 
-        protected override Task BeforeStartAsync() => _database.InitializeAsync();
+        public Task InitializeAsync() => _database.InitializeAsync();
 
-        protected override async Task OnDisposeAsync()
+        async Task IAsyncLifetime.DisposeAsync()
         {
+            // Stop the portal (and its connections) before the database is dropped.
             await DisposeAsync();
             await _database.DisposeAsync();
         }

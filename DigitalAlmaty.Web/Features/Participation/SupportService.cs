@@ -107,6 +107,11 @@ public sealed class SupportService(
 
     private async Task<bool> AddAsync(PortalDbContext db, Guid ideaId, string userId)
     {
+        if (await db.IdeaSupports.AnyAsync(s => s.IdeaId == ideaId && s.UserId == userId))
+        {
+            return false;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
