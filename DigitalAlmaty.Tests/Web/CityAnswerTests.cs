@@ -66,6 +66,9 @@ public sealed class CityAnswerTests(CityAnswerTests.Fixture fixture) : IClassFix
         Assert.Contains("status-badge--accepted", accepted.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Велопарковки у станций метро", (await HtmlPage.GetAsync(anonymous, "/ideas?status=declined")).Text, StringComparison.Ordinal);
 
+        var feed = await anonymous.GetStringAsync("/feeds/ideas.atom?culture=ru-RU");
+        Assert.Contains("Ответ города: Принята · Поддержали: 0", feed, StringComparison.Ordinal);
+
         var told = await WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.SubmissionId == idea).Select(n => new { n.UserId, n.Topic }).ToListAsync());
         Assert.Equal(new[] { author, follower }.Order(StringComparer.Ordinal), told.Select(n => n.UserId).Order(StringComparer.Ordinal));
         Assert.All(told, n => Assert.Equal("City.Accepted", n.Topic));
