@@ -52,6 +52,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<CityAnswer> CityAnswers => Set<CityAnswer>();
 
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -64,7 +64,7 @@ public static class PublicPageCache
         }
     }
 
-    /// <summary>How long support counts on cached pages may lag: a burst of supports empties the cache once.</summary>
+    /// <summary>How long support counts and comments on cached pages may lag: a burst of them empties the cache once.</summary>
     internal static readonly TimeSpan SupportCountLag = TimeSpan.FromSeconds(5);
 
     private sealed class Invalidation(PortalEventFeed feed, IOutputCacheStore store, ILogger<Invalidation> logger) : IHostedService
@@ -72,6 +72,7 @@ public static class PublicPageCache
         private IDisposable? _changes;
         private IDisposable? _answers;
         private IDisposable? _supports;
+        private IDisposable? _comments;
         private int _supportEvictionPending;
         private IDisposable? _resyncs;
         private IDisposable? _agreements;
@@ -90,6 +91,7 @@ public static class PublicPageCache
             // The city's answer shows at once; support counts may lag a few seconds (the supporter sees theirs, uncached).
             _answers = feed.Subscribe<Participation.CityAnswerChanged>(_ => EvictAsync());
             _supports = feed.Subscribe<Participation.SupportsChanged>(_ => EvictSoonAsync());
+            _comments = feed.Subscribe<Participation.CommentsChanged>(_ => EvictSoonAsync());
             return Task.CompletedTask;
         }
 
@@ -101,6 +103,7 @@ public static class PublicPageCache
             _annulments?.Dispose();
             _answers?.Dispose();
             _supports?.Dispose();
+            _comments?.Dispose();
             return Task.CompletedTask;
         }
 

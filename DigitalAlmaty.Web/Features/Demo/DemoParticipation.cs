@@ -47,6 +47,40 @@ internal static class DemoParticipation
         ],
     ];
 
+    private static readonly (int Idea, int Resident, int? ReplyTo, string Text, double HoursAgo)[] Comments =
+    [
+        (0, 3, null, "Очень нужно! Каждый вечер у **Зелёного базара** кружу по 15 минут.", 70),
+        (0, 5, 0, "Поддерживаю. Ещё бы показывать места для людей с инвалидностью.", 52),
+        (0, 4, null, "Датчиктер қыста қар астында жұмыс істей ме? Осыны ескеру керек.", 30),
+        (1, 6, null, "Хорошо бы сразу предусмотреть открытые данные о занятости — пригодится исследователям.", 20),
+        (1, 7, 3, "Согласна, и выгрузку в CSV.", 12),
+    ];
+
+    private static void AddComments(PortalDbContext db, IReadOnlyList<Guid> ideas, IReadOnlyList<PortalUser> residents, DateTimeOffset now)
+    {
+        var added = new List<Comment>();
+        foreach (var (idea, resident, replyTo, text, hoursAgo) in Comments)
+        {
+            if (idea >= ideas.Count || resident >= residents.Count)
+            {
+                continue;
+            }
+
+            var comment = new Comment
+            {
+                Id = Guid.NewGuid(),
+                SubmissionId = ideas[idea],
+                ParentId = replyTo is { } parent && parent < added.Count ? added[parent].Id : null,
+                AuthorId = residents[resident].Id,
+                Text = text,
+                CreatedAt = now.AddHours(-hoursAgo),
+                State = CommentState.Visible,
+            };
+            added.Add(comment);
+            db.Comments.Add(comment);
+        }
+    }
+
     public static async Task SeedAsync(PortalDbContext db, IReadOnlyList<Guid> publishedIdeas, IReadOnlyList<PortalUser> residents, string staffId, DateTimeOffset now)
     {
         for (var i = 0; i < publishedIdeas.Count; i++)
@@ -69,6 +103,7 @@ internal static class DemoParticipation
             }
         }
 
+        AddComments(db, publishedIdeas, residents, now);
         if (publishedIdeas.Count > 0)
         {
             db.Follows.Add(new Follow { SubmissionId = publishedIdeas[0], UserId = residents[^1].Id, CreatedAt = now.AddDays(-2) });

@@ -10,6 +10,10 @@ public static class ParticipationSetup
         services.AddScoped<SupportService>();
         services.AddScoped<FollowService>();
         services.AddScoped<CityAnswerService>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<CommentModeration>();
+        services.AddScoped<Blocking.IBlockedUserContent, BlockedUserComments>();
+        services.AddPortalEventType<CommentsChanged>("comments");
         services.AddPortalEventType<SupportsChanged>("supports");
         services.AddPortalEventType<CityAnswerChanged>("city-answer");
         return services;

@@ -12,7 +12,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("efbc8eba-f053-4def-8580-65a296abd603"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("82d153d4-350f-481c-ae99-f769930b9c28"), entityTypeCount: 32)
         {
         }
 
@@ -30,6 +30,8 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var ideaSupport = IdeaSupportEntityType.Create(this);
@@ -60,6 +62,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
             CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
+            CommentEntityType.CreateForeignKey1(comment, portalUser);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, submission);
+            CommentFlagEntityType.CreateForeignKey1(commentFlag, comment);
+            CommentFlagEntityType.CreateForeignKey2(commentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
             FollowEntityType.CreateForeignKey1(follow, submission);
@@ -89,6 +96,8 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
+            CommentEntityType.CreateAnnotations(comment);
+            CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
             FollowEntityType.CreateAnnotations(follow);
             IdeaSupportEntityType.CreateAnnotations(ideaSupport);

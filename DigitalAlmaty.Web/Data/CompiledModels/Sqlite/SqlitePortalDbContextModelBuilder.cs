@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f6d4c7d2-a281-4ea5-8d7f-df497085f64d"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("6467d2da-c227-45ae-bc95-35baf0201378"), entityTypeCount: 32)
         {
         }
 
@@ -29,6 +29,8 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var ideaSupport = IdeaSupportEntityType.Create(this);
@@ -59,6 +61,11 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
             CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
+            CommentEntityType.CreateForeignKey1(comment, portalUser);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, submission);
+            CommentFlagEntityType.CreateForeignKey1(commentFlag, comment);
+            CommentFlagEntityType.CreateForeignKey2(commentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
             FollowEntityType.CreateForeignKey1(follow, submission);
@@ -88,6 +95,8 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
+            CommentEntityType.CreateAnnotations(comment);
+            CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
             FollowEntityType.CreateAnnotations(follow);
             IdeaSupportEntityType.CreateAnnotations(ideaSupport);
