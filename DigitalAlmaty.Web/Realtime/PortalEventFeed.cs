@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace DigitalAlmaty.Web.Realtime;
 
@@ -18,7 +19,21 @@ public sealed class PortalEventFeed(ILogger<PortalEventFeed> logger)
         where TEvent : PortalEvent
     {
         var id = Guid.NewGuid();
-        _subscribers[id] = e => e is TEvent typed ? handler(typed) : Task.CompletedTask;
+        // Delivery runs on the thread pool without the publisher's context: the handler gets the
+        // language of whoever subscribed (a circuit in Kazakh re-renders in Kazakh), not the pool's.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        _subscribers[id] = e =>
+        {
+            if (e is not TEvent typed)
+            {
+                return Task.CompletedTask;
+            }
+
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            return handler(typed);
+        };
         return new Subscription(() => _subscribers.TryRemove(id, out _));
     }
 
