@@ -125,6 +125,29 @@ public sealed class UserDataExportTests(UserDataExportTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task Export_CoversCommentsSupportsAndFollows_OfThatUserOnly()
+    {
+        var scene = await SceneAsync();
+        using (var scope = fixture.Services.CreateScope())
+        {
+            var comments = scope.ServiceProvider.GetRequiredService<DigitalAlmaty.Web.Features.Participation.CommentService>();
+            Assert.True((await comments.PostAsync(Principal(scene.AliceId), scene.BobIdea, null, "Алия комментирует идею Бауыржана.")).Succeeded);
+            Assert.True((await comments.PostAsync(Principal(scene.BobId), scene.BobIdea, null, "Бауыржан отвечает всем.")).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DigitalAlmaty.Web.Features.Participation.SupportService>().SupportAsync(Principal(scene.AliceId), scene.BobIdea)).Succeeded);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<DigitalAlmaty.Web.Features.Participation.FollowService>().SetAsync(Principal(scene.AliceId), scene.BobIdea, follow: true));
+        }
+
+        var bytes = await WithServiceAsync<UserDataExport, byte[]?>(s => s.BuildAsync(scene.AliceId, UserDataAudience.Administrator));
+        using var json = JsonDocument.Parse(bytes);
+        var participation = json.RootElement.GetProperty("participation");
+
+        Assert.Equal("Алия комментирует идею Бауыржана.", Assert.Single(participation.GetProperty("comments").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal(scene.BobIdea, Assert.Single(participation.GetProperty("supports").EnumerateArray()).GetProperty("ideaId").GetGuid());
+        Assert.Equal(scene.BobIdea, Assert.Single(participation.GetProperty("follows").EnumerateArray()).GetProperty("submissionId").GetGuid());
+        Assert.DoesNotContain("Бауыржан отвечает всем.", System.Text.Encoding.UTF8.GetString(bytes!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdministratorExport_NeedsAReason_IsAuditedFirst_AndServedOnceToThatAdministratorOnly()
     {
         var scene = await SceneAsync();

@@ -218,6 +218,9 @@ public sealed class AccountAnnulment(
         await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
         await db.Notifications.Where(n => n.UserId == user.Id).ExecuteDeleteAsync();
         await db.SignIns.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
+        // Who followed and who supported what is the person's; the ideas' counts stay as the city saw them.
+        await db.Follows.Where(f => f.UserId == user.Id).ExecuteDeleteAsync();
+        await db.IdeaSupports.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
         Audit.Record(db, now, actorId, AnnulmentAudit.Annulled, AuditSubject.User(user.Id),
             new AnnulmentAudit(["4.1.4"], account.LastActivity), before: "Active", after: "Annulled");
         try

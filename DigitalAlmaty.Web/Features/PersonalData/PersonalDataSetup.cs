@@ -18,6 +18,7 @@ public static class PersonalDataSetup
         services.AddScoped<IUserDataSection, AcceptancesSection>();
         services.AddScoped<IUserDataSection, BlocksSection>();
         services.AddScoped<IUserDataSection, FlagsSection>();
+        services.AddScoped<IUserDataSection, ParticipationSection>();
         services.AddScoped<IUserDataSection, ClaimsSection>();
         services.AddScoped<IUserDataSection, NotificationsSection>();
         services.AddScoped<IUserDataSection, SignInsSection>();
