@@ -1,3 +1,4 @@
+using DigitalAlmaty.Web.Features.Participation;
 using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
@@ -128,6 +129,7 @@ public static class PortalApplication
         app.MapPortalSitemap().WithMetadata(new PublicPageAttribute()).CacheOutput(PublicPageCache.Policy);
         extensions.Endpoints?.Invoke(app);
         app.MapPortalGovernance();
+        app.MapPortalDigests();
         app.MapPortalPersonalData();
         app.MapRazorPages();
         PublicPages(app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode));

@@ -44,6 +44,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Claims:ReminderCheckMinutes"] = "0",
             ["RateLimits:ReportPostsPerMinute"] = "100000",
             ["RateLimits:ParticipationPostsPerMinute"] = "100000",
+            // Digests are sent when a test asks (DigestTests); no timer in the background.
+            ["Digests:CheckMinutes"] = "0",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",
             // The daily inactivity check is run by hand in tests; AnnulmentWatcherTests turns it on.

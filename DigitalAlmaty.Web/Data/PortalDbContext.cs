@@ -56,6 +56,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
 
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -12,6 +12,9 @@ public class PortalUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>How often the e-mail digest of followed items comes; weekly unless the user chose otherwise.</summary>
+    public Domain.Participation.DigestFrequency DigestFrequency { get; set; }
+
     /// <summary>Last sign-in or signed-in request; drives annulment of unused accounts (4.1.4).</summary>
     public DateTimeOffset? LastActivityAt { get; set; }
 

@@ -61,6 +61,7 @@ public static class PortalPostTargets
         Victim("/agreement/accept", ("_handler", "accept-agreement"), ("returnUrl", "/")),
         Victim("/agreement/accept", "/agreement/accept", ("_handler", "decline-agreement"), ("returnUrl", "/")),
         Victim("/notifications", ("_handler", "notifications"), ("Mark", "all")),
+        new("/digest/unsubscribe", "/digest/unsubscribe", SignedIn: false, new Dictionary<string, string> { ["_handler"] = "unsubscribe", ["Token"] = "forged" }),
         Victim("/ideas/{Id:guid}/participate", "/ideas/{idea}/participate", ("_handler", "support"), ("Do", "support")),
         Victim("/ideas/{Id:guid}/participate", "/ideas/{idea}/participate", ("_handler", "follow"), ("Do", "follow")),
         Victim("/ideas/{Id:guid}/answer", "/ideas/{idea}/answer", ("_handler", "answer"), ("Status", "Accepted"), ("TextRu", "Подделанный ответ города на идею.")) with
@@ -75,6 +76,7 @@ public static class PortalPostTargets
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>
     {
+        ["/digest/one-click"] = "RFC 8058 one-click unsubscribe from a mail program: the signed token in the address is the only authority (no cookie is read), and it only turns that account's digest off.",
         ["/healthz"] = "Health check: reads the node's state, changes nothing, whatever the method.",
         ["/healthz/live"] = "Liveness for the balancer: answers that the process runs, changes nothing.",
         ["/healthz/ready"] = "Readiness for the balancer: reads the database, migration and Redis state, changes nothing.",

@@ -12,5 +12,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.HasIndex(u => u.LastActivityAt);
         builder.Property(u => u.BlockReason).HasMaxLength(2000);
         builder.Property(u => u.BlockClause).HasMaxLength(32);
+        // Accounts that existed before digests get the weekly one too.
+        builder.Property(u => u.DigestFrequency).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Participation.DigestFrequency.Weekly);
     }
 }

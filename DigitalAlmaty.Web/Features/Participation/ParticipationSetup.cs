@@ -14,6 +14,11 @@ public static class ParticipationSetup
         services.AddScoped<CommentModeration>();
         services.AddScoped<Blocking.IBlockedUserContent, BlockedUserComments>();
         services.AddPortalEventType<CommentsChanged>("comments");
+        services.AddSingleton<DigestTokens>();
+        services.AddScoped<DigestSubscriptions>();
+        services.AddScoped<DigestSender>();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
+        services.AddHostedService<DigestWatcher>();
         services.AddPortalEventType<SupportsChanged>("supports");
         services.AddPortalEventType<CityAnswerChanged>("city-answer");
         return services;

@@ -12,7 +12,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("82d153d4-350f-481c-ae99-f769930b9c28"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("7f271abf-26d1-4376-abb4-fe5a404b3693"), entityTypeCount: 33)
         {
         }
 
@@ -33,6 +33,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             var comment = CommentEntityType.Create(this);
             var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var digestRun = DigestRunEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
@@ -99,6 +100,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             CommentEntityType.CreateAnnotations(comment);
             CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            DigestRunEntityType.CreateAnnotations(digestRun);
             FollowEntityType.CreateAnnotations(follow);
             IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);

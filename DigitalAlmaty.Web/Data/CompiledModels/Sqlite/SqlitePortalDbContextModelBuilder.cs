@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6467d2da-c227-45ae-bc95-35baf0201378"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("1cc60f11-c779-4ca9-b3c2-1aa027f14c9a"), entityTypeCount: 33)
         {
         }
 
@@ -32,6 +32,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             var comment = CommentEntityType.Create(this);
             var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var digestRun = DigestRunEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
@@ -98,6 +99,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             CommentEntityType.CreateAnnotations(comment);
             CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            DigestRunEntityType.CreateAnnotations(digestRun);
             FollowEntityType.CreateAnnotations(follow);
             IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);

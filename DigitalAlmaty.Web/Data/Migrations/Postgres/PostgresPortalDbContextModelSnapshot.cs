@@ -591,6 +591,31 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
                     b.ToTable("ContentFlags", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.DigestRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DigestRuns", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.Follow", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -707,6 +732,13 @@ namespace DigitalAlmaty.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DigestFrequency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Weekly");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

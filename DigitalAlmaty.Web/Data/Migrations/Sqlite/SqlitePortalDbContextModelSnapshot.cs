@@ -574,6 +574,31 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                     b.ToTable("ContentFlags", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalAlmaty.Web.Data.DigestRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DigestRuns", (string)null);
+                });
+
             modelBuilder.Entity("DigitalAlmaty.Web.Data.Follow", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -690,6 +715,13 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DigestFrequency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Weekly");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

@@ -26,6 +26,9 @@ public sealed class IndexModel(
 
         [Display(Name = "Manage.Field.PreferredCulture")]
         public string PreferredCulture { get; set; } = string.Empty;
+
+        [Display(Name = "Manage.Field.Digest")]
+        public string Digest { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -37,7 +40,7 @@ public sealed class IndexModel(
         }
 
         Email = user.Email ?? string.Empty;
-        Input = new InputModel { DisplayName = user.DisplayName, PreferredCulture = user.PreferredCulture };
+        Input = new InputModel { DisplayName = user.DisplayName, PreferredCulture = user.PreferredCulture, Digest = user.DigestFrequency.ToString() };
         return Page();
     }
 
@@ -62,6 +65,11 @@ public sealed class IndexModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PreferredCulture)}", text["Manage.Validation.Language"]);
         }
 
+        if (!Enum.TryParse<Domain.Participation.DigestFrequency>(Input.Digest, out var digest) || !Enum.IsDefined(digest) || int.TryParse(Input.Digest, out _))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Digest)}", text["Manage.Validation.Digest"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -71,6 +79,7 @@ public sealed class IndexModel(
         var cultureChanged = culture != user.PreferredCulture;
         user.DisplayName = name;
         user.PreferredCulture = culture;
+        user.DigestFrequency = digest;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
