@@ -6,6 +6,7 @@ using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Claims;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.OpenData;
 using DigitalAlmaty.Web.Features.Operations;
 using DigitalAlmaty.Web.Features.PersonalData;
 using DigitalAlmaty.Web.Features.Security;
@@ -80,6 +81,7 @@ public static class PortalApplication
         builder.Services.AddPortalGovernance();
         builder.Services.AddPortalClaims();
         builder.Services.AddPortalPersonalData();
+        builder.Services.AddPortalOpenData();
         builder.Services.AddMudServices();
         builder.Services.AddDataProtection()
             .PersistKeysToDbContext<PortalDbContext>()
@@ -106,6 +108,8 @@ public static class PortalApplication
         // Localization runs first so that a re-executed error page keeps the visitor's language.
         app.UsePortalLocalization();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // The open API answers in its own language and with problem details, also when refused by the rate limiter.
+        app.UsePortalOpenData();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UsePortalLogScope();
@@ -129,6 +133,7 @@ public static class PortalApplication
         extensions.Endpoints?.Invoke(app);
         app.MapPortalGovernance();
         app.MapPortalPersonalData();
+        app.MapPortalOpenData();
         app.MapRazorPages();
         PublicPages(app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode));
         app.MapStaticPublicPages<App>(PublicPages);

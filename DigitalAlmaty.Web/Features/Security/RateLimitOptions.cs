@@ -15,4 +15,7 @@ public sealed class RateLimitOptions
     public int ClaimPostsPerMinute { get; set; } = 5;
     /// <summary>Readers' reports on ideas and events (4.3.5–4.3.11): few people report more than one item a minute.</summary>
     public int ReportPostsPerMinute { get; set; } = 5;
+
+    /// <summary>Requests to the open API (<c>/api/v1</c>, <c>/openapi</c>) by one client address.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
 }

@@ -22,6 +22,9 @@ public static class RateLimits
     /// <summary>Readers' reports on ideas and events.</summary>
     public const string ReportPolicy = "report-posts";
 
+    /// <summary>The open API (<c>/api/v1</c>) and its document: reads by programs, per client address.</summary>
+    public const string ApiPolicy = "open-data";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignUpGuardOptions>().BindConfiguration(SignUpGuardOptions.Section);
@@ -37,6 +40,7 @@ public static class RateLimits
             AddPostPolicy(options, AccountPolicy, limits.AccountPostsPerMinute);
             AddPostPolicy(options, ClaimPolicy, limits.ClaimPostsPerMinute);
             AddPostPolicy(options, ReportPolicy, limits.ReportPostsPerMinute);
+            options.AddPolicy(ApiPolicy, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.ApiRequestsPerMinute)));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
