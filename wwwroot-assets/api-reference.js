@@ -6,7 +6,7 @@
         return;
     }
 
-    window.Scalar.createApiReference(host, {
+    window.Scalar.createApiReference('#api-reference', {
         url: host.getAttribute('data-document'),
         title: host.getAttribute('data-title'),
         withDefaultFonts: false,

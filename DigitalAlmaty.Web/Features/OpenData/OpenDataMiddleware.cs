@@ -1,6 +1,7 @@
 using DigitalAlmaty.Web.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace DigitalAlmaty.Web.Features.OpenData;
 
@@ -16,13 +17,29 @@ public sealed class OpenDataMiddleware(RequestDelegate next, ILogger<OpenDataMid
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (IsScalarsOwnPage(context.Request.Path))
+        {
+            // Scalar's own page writes an inline script, which the policy refuses: the reference is /api.
+            context.Response.Redirect(OpenDataRoutes.Reference);
+            return;
+        }
+
         if (!context.Request.Path.StartsWithSegments(OpenDataRoutes.ApiBase))
         {
             await next(context);
             return;
         }
 
-        OpenDataCulture.Apply(OpenDataCulture.Resolve(context.Request, out var unsupported));
+        // Answers are public and cached by address and Accept-Language: no cookie (the pages' language cookie included).
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.Remove(HeaderNames.SetCookie);
+            context.Response.Headers.ContentLanguage = culture;
+            return Task.CompletedTask;
+        });
+
+        var culture = OpenDataCulture.Resolve(context.Request, out var unsupported);
+        OpenDataCulture.Apply(culture);
         if (unsupported is not null)
         {
             context.Items[UnsupportedCultureItem] = unsupported;
@@ -36,6 +53,12 @@ public sealed class OpenDataMiddleware(RequestDelegate next, ILogger<OpenDataMid
         try
         {
             await next(context);
+        }
+        catch (BadHttpRequestException refused) when (!context.Response.HasStarted)
+        {
+            // A query value that does not bind (Development throws instead of answering 400).
+            context.Response.Clear();
+            context.Response.StatusCode = refused.StatusCode;
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
@@ -51,4 +74,7 @@ public sealed class OpenDataMiddleware(RequestDelegate next, ILogger<OpenDataMid
             await OpenDataProblems.ForStatus(text, response.StatusCode).ExecuteAsync(context);
         }
     }
+
+    private static bool IsScalarsOwnPage(PathString path) =>
+        path.StartsWithSegments(OpenDataRoutes.ReferenceAssets, out var rest) && !(rest.Value ?? string.Empty).Contains('.', StringComparison.Ordinal);
 }

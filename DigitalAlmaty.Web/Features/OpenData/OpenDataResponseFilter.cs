@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using DigitalAlmaty.Web.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
@@ -21,7 +20,8 @@ public sealed class OpenDataResponseFilter(IStringLocalizer<OpenDataText> text) 
 
     internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Served as application/json only, never inside HTML: letters of any script and '&' in links stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
