@@ -30,6 +30,9 @@ public sealed class OpenDataMiddleware(RequestDelegate next, ILogger<OpenDataMid
             return;
         }
 
+        var culture = OpenDataCulture.Resolve(context.Request, out var unsupported);
+        OpenDataCulture.Apply(culture);
+
         // Answers are public and cached by address and Accept-Language: no cookie (the pages' language cookie included).
         context.Response.OnStarting(() =>
         {
@@ -38,8 +41,6 @@ public sealed class OpenDataMiddleware(RequestDelegate next, ILogger<OpenDataMid
             return Task.CompletedTask;
         });
 
-        var culture = OpenDataCulture.Resolve(context.Request, out var unsupported);
-        OpenDataCulture.Apply(culture);
         if (unsupported is not null)
         {
             context.Items[UnsupportedCultureItem] = unsupported;

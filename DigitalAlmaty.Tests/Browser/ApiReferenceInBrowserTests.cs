@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using DigitalAlmaty.Tests.Support;
+using Microsoft.Playwright;
+
+namespace DigitalAlmaty.Tests.Browser;
+
+/// <summary>
+/// The API reference (/api) in Chromium under the portal's Content-Security-Policy: Scalar, served by
+/// the portal, draws the operations of /openapi/v1.json without a policy violation and without a
+/// request to any other origin (no CDN, no remote fonts).
+/// </summary>
+public sealed class ApiReferenceInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    private const string ViolationListener =
+        """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));
+        """;
+
+    [Fact]
+    public async Task TheReference_ShowsTheOperations_WithoutAViolation_OrAnotherOrigin()
+    {
+        await using var context = await session.NewContextAsync();
+        await context.AddInitScriptAsync(ViolationListener);
+        var elsewhere = new ConcurrentQueue<string>();
+        var console = new ConcurrentQueue<string>();
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(session.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal) && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
+            {
+                elsewhere.Enqueue(request.Url);
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                console.Enqueue(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/api?culture=en-US");
+
+        await Assertions.Expect(page.GetByText("Published ideas, newest first").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Full-text search over published ideas and events").First).ToBeVisibleAsync();
+        var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+        Assert.True(violations.Length == 0 && console.IsEmpty, "Policy violations:\n" + string.Join('\n', violations.Concat(console)));
+        Assert.True(elsewhere.IsEmpty, "Requests to other origins:\n" + string.Join('\n', elsewhere));
+    }
+}
