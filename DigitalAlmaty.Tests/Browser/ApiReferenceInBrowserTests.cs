@@ -45,7 +45,7 @@ public sealed class ApiReferenceInBrowserTests(BrowserSession session) : IClassF
         await page.GotoAsync("/api?culture=en-US");
 
         await Assertions.Expect(page.GetByText("Published ideas, newest first").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByText("Full-text search over published ideas and events").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Digital Almaty open API" }).First).ToBeVisibleAsync();
         var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
         Assert.True(violations.Length == 0 && console.IsEmpty, "Policy violations:\n" + string.Join('\n', violations.Concat(console)));
         Assert.True(elsewhere.IsEmpty, "Requests to other origins:\n" + string.Join('\n', elsewhere));
