@@ -99,6 +99,19 @@ public sealed class OpenDataContractTests(OpenDataContractTests.Fixture fixture)
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+
+        // The check itself is live: an answer with an undocumented field, or without a documented one, fails it.
+        var idea = JsonNode.Parse(await client.GetStringAsync($"/api/v1/ideas/{seeded.Idea}"))!.AsObject();
+        var ideaSchema = operations["getIdea"]["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        var extra = idea.DeepClone().AsObject();
+        extra["authorEmail"] = "someone@example.kz";
+        var missing = idea.DeepClone().AsObject();
+        missing.Remove("attribution");
+        foreach (var drifted in new[] { extra, missing })
+        {
+            using var body = JsonDocument.Parse(drifted.ToJsonString());
+            Assert.False(Build(ideaSchema, document).Evaluate(body.RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid, drifted.ToJsonString());
+        }
     }
 
     [Fact]
