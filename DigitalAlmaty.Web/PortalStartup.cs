@@ -40,6 +40,7 @@ public static class PortalStartup
         services.AddScoped<Features.Submissions.SubmissionMessages>();
         services.AddScoped<Features.Moderation.ModerationService>();
         services.AddScoped<Features.Flags.FlagService>();
+        Features.Participation.ParticipationSetup.AddPortalParticipation(services);
         services.AddScoped<Features.Moderation.ReviewDecisions>();
         services.AddScoped<Features.Catalog.PublicCatalog>();
         services.AddSingleton<Features.Catalog.CatalogQueries>();

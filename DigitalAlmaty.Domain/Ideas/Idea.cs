@@ -1,3 +1,4 @@
+using DigitalAlmaty.Domain.Participation;
 using DigitalAlmaty.Domain.Submissions;
 
 namespace DigitalAlmaty.Domain.Ideas;
@@ -40,6 +41,15 @@ public sealed class Idea : Submission
     public IReadOnlyList<string> Tags { get; private set; } = [];
 
     public Guid? CoverImageId { get; private set; }
+
+    /// <summary>
+    /// How many participants support the idea. The database keeps it: one row per supporter, and
+    /// the count changes in the same transaction as that row, so it is exact under concurrency.
+    /// </summary>
+    public int SupportCount { get; private set; }
+
+    /// <summary>The status of the city's latest answer; null until the Digitalization Department answers.</summary>
+    public CityStatus? CityStatus { get; private set; }
 
     public IdeaContent Content =>
         new(Title, Summary, Category, Goal, Tasks, CityBenefit, PriorImplementations, Tags, CoverImageId);

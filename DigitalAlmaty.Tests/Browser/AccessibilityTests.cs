@@ -58,17 +58,18 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
         Assert.True(report.Length == 0, $"axe-core found serious or critical violations ({culture}):\n{report}");
     }
 
-    private static readonly ConditionalWeakTable<BrowserSession, Task<(string Email, Guid Waiting)>> Staff = new();
+    private static readonly ConditionalWeakTable<BrowserSession, Task<(string Email, Guid Waiting, Guid Published)>> Staff = new();
 
-    private Task<(string Email, Guid Waiting)> StaffAsync() => Staff.GetValue(session, s => SeedStaffAsync(s.Portal));
+    private Task<(string Email, Guid Waiting, Guid Published)> StaffAsync() => Staff.GetValue(session, s => SeedStaffAsync(s.Portal));
 
-    private static async Task<(string Email, Guid Waiting)> SeedStaffAsync(PortalFactory portal)
+    private static async Task<(string Email, Guid Waiting, Guid Published)> SeedStaffAsync(PortalFactory portal)
     {
         var email = $"a11y-staff-{Guid.NewGuid():N}@example.kz";
         await portal.CreateUserAsync(email, StaffPassword, "Арман Жумабеков", "Admin", "Moderator", "Editor");
         var author = await portal.CreateUserAsync($"a11y-author-{Guid.NewGuid():N}@example.kz", "Alatau-Peak-2026", "Динара Омарова");
         var waiting = await new SubmissionSeed(portal).IdeaAsync(author.Id, "Велодорожки вдоль арыков", Submit(author.Id));
-        return (email, waiting.Id);
+        var published = await new SubmissionSeed(portal).IdeaAsync(author.Id, "Тени над остановками", Submit(author.Id), Approve());
+        return (email, waiting.Id, published.Id);
     }
 
     private const string StaffPassword = "Staff-Alatau-2026";
@@ -80,7 +81,7 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
     [InlineData("en-US")]
     public async Task StaffPages_HaveNoSeriousOrCriticalViolations_OnADesktopAndAPhone(string culture)
     {
-        var (email, waiting) = await StaffAsync();
+        var (email, waiting, published) = await StaffAsync();
         await using var context = await session.NewContextAsync(Desktop);
         var login = await context.NewPageAsync();
         await new LoginPage(login).SignInAsync(email, StaffPassword);
@@ -96,6 +97,12 @@ public sealed class AccessibilityTests(BrowserSession session) : IClassFixture<B
 
         Assert.Equal(paths.Length * 2, checkedPages);
         Assert.True(report.Length == 0, $"axe-core found serious or critical violations on staff pages ({culture}):\n{report}");
+
+        // Static pages as staff see them: an idea with its support and follow forms, the city's answer form, the participate page.
+        string[] participation = [$"/ideas/{published}", $"/ideas/{published}/answer", $"/ideas/{published}/participate"];
+        var (checkedStatic, staticReport) = await CheckAllAsync(context, participation.Select(p => WithCulture(p, culture)).ToList(), culture);
+        Assert.Equal(participation.Length * 2, checkedStatic);
+        Assert.True(staticReport.Length == 0, $"axe-core found serious or critical violations on participation pages ({culture}):\n{staticReport}");
     }
 
     /// <summary>Every URL on a desktop and on a phone, two tabs at a time (two cores); the findings as one text.</summary>

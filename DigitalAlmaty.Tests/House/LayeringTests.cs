@@ -23,7 +23,7 @@ public sealed class LayeringTests
     private static readonly string[] Features =
     [
         "Features.Accounts", "Features.Inactivity", "Features.Security", "Features.Agreement", "Features.Blocking",
-        "Features.Submissions", "Features.Notifications", "Features.Flags", "Features.Workspace", "Features.Publications",
+        "Features.Submissions", "Features.Notifications", "Features.Flags", "Features.Participation", "Features.Workspace", "Features.Publications",
         "Features.Catalog", "Features.Ideas", "Features.Events", "Features.Moderation", "Features.Claims",
         "Features.PersonalData", "Features.Admin", "Features.Backup", "Features.OpenData", "Features.Operations", "Features.Demo",
     ];

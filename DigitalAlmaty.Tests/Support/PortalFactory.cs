@@ -43,6 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             // Claim reminders run when a test asks (ClaimReminderTests); no timer in the background.
             ["Claims:ReminderCheckMinutes"] = "0",
             ["RateLimits:ReportPostsPerMinute"] = "100000",
+            ["RateLimits:ParticipationPostsPerMinute"] = "100000",
             ["RateLimits:ApiRequestsPerMinute"] = "100000",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",

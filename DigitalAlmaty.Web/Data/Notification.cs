@@ -35,6 +35,15 @@ public sealed class Notification
     /// <summary>Prefix of the topics that tell a user a staff role was granted or revoked (then <see cref="Message"/> holds the reason).</summary>
     public const string StaffTopicPrefix = "Staff.";
 
+    /// <summary>A new comment on an item the user wrote or follows (then <see cref="Message"/> holds the item's title).</summary>
+    public const string CommentTopic = "Comment.New";
+
+    /// <summary>Prefix of the topics that tell an idea's author and followers the city answered it.</summary>
+    public const string CityAnswerTopicPrefix = "City.";
+
+    /// <summary>The topic of the city's answer, e.g. <c>City.Accepted</c> (then <see cref="Message"/> holds the idea's title).</summary>
+    public static string CityAnswerTopic(Enum status) => CityAnswerTopicPrefix + status;
+
     /// <summary>The topic of a staff-role change, e.g. <c>Staff.Granted.Moderator</c>.</summary>
     public static string StaffTopic(string role, bool granted) => $"{StaffTopicPrefix}{(granted ? "Granted" : "Revoked")}.{role}";
 }

@@ -46,6 +46,16 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<SelfExportLink> SelfExportLinks => Set<SelfExportLink>();
 
+    public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
+
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<CityAnswer> CityAnswers => Set<CityAnswer>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

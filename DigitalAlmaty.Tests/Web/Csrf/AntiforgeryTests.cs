@@ -49,9 +49,11 @@ public sealed class AntiforgeryTests(AntiforgeryTests.Fixture fixture) : IClassF
     {
         var target = PortalPostTargets.Forms.Single(t => Describe(t) == form);
         var email = $"victim-{Guid.NewGuid():N}@example.kz";
-        var victim = await fixture.CreateUserAsync(email, Password, "Жертва подделки");
+        var victim = await fixture.CreateUserAsync(email, Password, "Жертва подделки", target.Roles ?? []);
         var seed = new SubmissionSeed(fixture);
-        var idea = await seed.IdeaAsync(victim.Id, "Опубликованная идея", SubmissionSeed.Submit(victim.Id), SubmissionSeed.Approve());
+        // Someone else's idea: the victim may support and follow it.
+        var other = await fixture.NewUserAsync("Автор идеи");
+        var idea = await seed.IdeaAsync(other.Id, "Опубликованная идея", SubmissionSeed.Submit(other.Id), SubmissionSeed.Approve());
         var cityEvent = await seed.EventAsync(victim.Id, "Опубликованное событие", SubmissionSeed.Submit(victim.Id), SubmissionSeed.Approve());
 
         // The victim's browser: signed in where the form needs it, holding the portal's antiforgery cookie.
@@ -94,6 +96,7 @@ public sealed class AntiforgeryTests(AntiforgeryTests.Fixture fixture) : IClassF
         var mails = Directory.Exists(fixture.MailDirectory) ? Directory.GetFiles(fixture.MailDirectory).Length : 0;
         return string.Join('|',
             await db.Users.CountAsync(), await db.Claims.CountAsync(), await db.ContentFlags.CountAsync(),
+            await db.IdeaSupports.CountAsync(), await db.Follows.CountAsync(), await db.CityAnswers.CountAsync(), await db.Ideas.SumAsync(i => i.SupportCount),
             await db.AgreementAcceptances.CountAsync(), await db.SignIns.CountAsync(), await db.AuditLog.CountAsync(),
             await db.Notifications.CountAsync(n => n.ReadAt != null), await db.UserTokens.CountAsync(),
             victim.DisplayName, victim.Email, victim.PasswordHash, victim.SecurityStamp, victim.TwoFactorEnabled,

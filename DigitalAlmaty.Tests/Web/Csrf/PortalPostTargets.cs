@@ -61,6 +61,12 @@ public static class PortalPostTargets
         Victim("/agreement/accept", ("_handler", "accept-agreement"), ("returnUrl", "/")),
         Victim("/agreement/accept", "/agreement/accept", ("_handler", "decline-agreement"), ("returnUrl", "/")),
         Victim("/notifications", ("_handler", "notifications"), ("Mark", "all")),
+        Victim("/ideas/{Id:guid}/participate", "/ideas/{idea}/participate", ("_handler", "support"), ("Do", "support")),
+        Victim("/ideas/{Id:guid}/participate", "/ideas/{idea}/participate", ("_handler", "follow"), ("Do", "follow")),
+        Victim("/ideas/{Id:guid}/answer", "/ideas/{idea}/answer", ("_handler", "answer"), ("Status", "Accepted"), ("TextRu", "Подделанный ответ города на идею.")) with
+        {
+            Roles = [DigitalAlmaty.Domain.Accounts.PortalRoles.Editor],
+        },
     ];
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class OpenDataContractTests(OpenDataContractTests.Fixture fixture)
     /// <summary>Each operation of the document with the requests that exercise it and the status each must answer.</summary>
     private static Dictionary<string, (string Url, int Status)[]> Calls(Seeded seeded) => new()
     {
-        ["listIdeas"] = [("/api/v1/ideas?limit=1", 200), ("/api/v1/ideas?category=transport&tag=парковки&culture=kk-KZ", 200), ("/api/v1/ideas?category=nope", 400)],
+        ["listIdeas"] = [("/api/v1/ideas?limit=1", 200), ("/api/v1/ideas?category=transport&tag=парковки&culture=kk-KZ", 200), ("/api/v1/ideas?status=under-consideration", 200), ("/api/v1/ideas?category=nope", 400)],
         ["getIdea"] = [($"/api/v1/ideas/{seeded.Idea}?culture=en-US", 200), ($"/api/v1/ideas/{Unknown}", 404)],
         ["listEvents"] = [("/api/v1/events", 200), ("/api/v1/events?when=past", 200), ("/api/v1/events?when=later", 400)],
         ["getEvent"] = [($"/api/v1/events/{seeded.Event}?culture=kk-KZ", 200), ($"/api/v1/events/{Unknown}", 404)],

@@ -152,6 +152,7 @@ public sealed class OpenDataTests(OpenDataTests.Fixture fixture) : IClassFixture
     [InlineData("/api/v1/publications/7d1f0a52-0000-4000-8000-000000000001", 404)]
     [InlineData("/api/v1/no-such-list", 404)]
     [InlineData("/api/v1/ideas?category=astrology", 400)]
+    [InlineData("/api/v1/ideas?status=someday", 400)]
     [InlineData("/api/v1/ideas?limit=abc", 400)]
     [InlineData("/api/v1/ideas?limit=0", 400)]
     [InlineData("/api/v1/ideas?limit=101", 400)]

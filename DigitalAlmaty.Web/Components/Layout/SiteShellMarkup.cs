@@ -35,7 +35,7 @@ public sealed class SiteShellMarkup(
     /// static pages (content-hashed, cached for a year, so a page of another area costs no request).
     /// </summary>
     public static IReadOnlyList<string> Stylesheets { get; } =
-        ["site.css", "account.css", "editors.css", "workspace.css", "catalog.css", "admin.css", "governance.css", "publications.css", "claims.css"];
+        ["site.css", "account.css", "editors.css", "workspace.css", "catalog.css", "admin.css", "governance.css", "publications.css", "claims.css", "participation.css"];
 
     /// <summary>
     /// Favicon and stylesheets; shared with the Identity pages' layout. The interactive components'

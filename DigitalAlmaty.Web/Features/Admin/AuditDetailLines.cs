@@ -54,6 +54,8 @@ internal sealed class AuditDetailLines(IStringLocalizer<AdminText> a, IStringLoc
         AnnulmentRunAudit run => [Clauses(run.Clauses), a["Audit.AnnulmentCounts", run.FirstWarnings, run.FinalWarnings, run.Annulled]],
         ClaimTakenAudit taken => [a["Audit.ClaimNumber", taken.Number]],
         ClaimAnswerAudit answer => [a["Audit.ClaimNumber", answer.Number], a["Audit.Answer", Preview(answer.Extra.Answer)]],
+        Participation.CityAnswerAudit answer => [a["Audit.CityStatus", answer.Status.ToString()], a["Audit.Answer", Preview(answer.Text)]],
+        Participation.CommentAudit comment => [comment.Clause is null ? null : a["Audit.Clauses", comment.Clause].Value, a["Audit.Flags", comment.Reports]],
         _ => [],
     };
 

@@ -48,6 +48,11 @@ internal static class AuditPayloads
         Add(AnnulmentRunAudit.Run);
         Add(ClaimTakenAudit.Taken);
         Add(ClaimAnswerAudit.Answered);
+        Add(Participation.CityAnswerAudit.Answered);
+        Add(Participation.CommentAudit.Hidden);
+        Add(Participation.CommentAudit.Restored);
+        Add(Participation.CommentAudit.Dismissed);
+        Add(Participation.CommentAudit.Approved);
     }
 
     /// <summary>A static method, not a local function: the layering test cannot place a local function's type parameter.</summary>

@@ -20,7 +20,8 @@ public sealed class UserBlockService(
     UserManager<PortalUser> users,
     TimeProvider clock,
     PortalEventFeed feed,
-    Accounts.ActingUser acting)
+    Accounts.ActingUser acting,
+    IEnumerable<IBlockedUserContent> otherContent)
 {
     public const int ReasonMaxLength = 2000;
 
@@ -197,6 +198,11 @@ public sealed class UserBlockService(
 
                 break;
             }
+        }
+
+        foreach (var content in otherContent)
+        {
+            hidden += await content.HideAsync(adminId, userId, clause, message);
         }
 
         return hidden;

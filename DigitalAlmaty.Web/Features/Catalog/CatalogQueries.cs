@@ -23,7 +23,7 @@ public sealed class CatalogQueries
             join u in db.Users on i.AuthorId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             orderby i.PublishedAt descending, i.Id descending
-            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags));
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags, i.SupportCount, i.CityStatus));
 
     public Func<PortalDbContext, string?, string?, DateTimeOffset, Guid, int, IAsyncEnumerable<IdeaCard>> NewestAfter { get; } = EF.CompileAsyncQuery(
         (PortalDbContext db, string? category, string? pattern, DateTimeOffset at, Guid id, int take) =>
@@ -37,5 +37,5 @@ public sealed class CatalogQueries
             join u in db.Users on i.AuthorId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             orderby i.PublishedAt descending, i.Id descending
-            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags));
+            select new IdeaCard(i.Id, i.Title, i.Summary, i.Category, i.PublishedAt!.Value, (u.AnnulledAt == null ? u.DisplayName : null) ?? PublicCatalog.FormerParticipantKey, i.Tags, i.SupportCount, i.CityStatus));
 }

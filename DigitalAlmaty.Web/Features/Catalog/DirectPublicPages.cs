@@ -22,7 +22,7 @@ internal static class DirectPublicPages
         var services = http.RequestServices;
         var list = services.GetRequiredService<IdeasListMarkup>();
         var query = IdeasListQuery.From(http.Request.Query);
-        var page = await services.GetRequiredService<PublicCatalog>().IdeasAsync(query.Category, query.Sort, query.After, tag: query.Tag);
+        var page = await services.GetRequiredService<PublicCatalog>().IdeasAsync(query.Category, query.Sort, query.After, tag: query.Tag, status: query.Status);
 
         var markup = new StringBuilder(32 * 1024);
         WriteDocumentStart(markup, services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>().Encode(list.Title), list.WriteHead);

@@ -23,10 +23,13 @@ public static class FeedEndpoints
     public static RouteGroupBuilder MapPortalFeeds(this IEndpointRouteBuilder routes)
     {
         var endpoints = routes.MapGroup(string.Empty);
-        endpoints.MapGet("/feeds/ideas.atom", async (HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text, IStringLocalizer<SharedText> shared) =>
+        endpoints.MapGet("/feeds/ideas.atom", async (
+            HttpContext http, PublicCatalog catalog, IStringLocalizer<CatalogText> text, IStringLocalizer<SharedText> shared, IStringLocalizer<ParticipationText> participation) =>
         {
             var page = await catalog.IdeasAsync(null, IdeaSort.Newest, null, 50);
-            var items = page.Items.Select(i => Item(http, SubmissionRoutes.Item(SubmissionKind.Idea, i.Id), i.Title, i.Summary, i.PublishedAt, i.Id));
+            // Each entry ends with where the idea stands: the city's answer and the residents' support.
+            var items = page.Items.Select(i => Item(http, SubmissionRoutes.Item(SubmissionKind.Idea, i.Id), i.Title,
+                $"{i.Summary}\n\n{Standing(i, participation)}", i.PublishedAt, i.Id));
             return Atom(http, "feeds/ideas.atom", $"{text["Ideas.Title"]} — {shared["Site.Name"]}", items);
         });
 
@@ -67,6 +70,12 @@ public static class FeedEndpoints
     }
 
     private static string Absolute(HttpContext http, string path) => PortalUrls.Absolute(http.Request, path);
+
+    /// <summary>"Принята · Поддержали: 8", or only the count before the city has answered.</summary>
+    private static string Standing(IdeaCard idea, IStringLocalizer<ParticipationText> text) =>
+        idea.CityStatus is { } status
+            ? $"{text["Answer.Heading"]}: {text["Status." + status]} · {text["Support.Count", idea.SupportCount]}"
+            : text["Support.Count", idea.SupportCount];
 
     private static SyndicationItem Item(HttpContext http, string path, string title, string summary, DateTimeOffset at, Guid id)
     {

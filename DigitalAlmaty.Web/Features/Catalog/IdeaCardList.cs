@@ -17,7 +17,8 @@ namespace DigitalAlmaty.Web.Features.Catalog;
 public static class IdeaCardList
 {
     public static void Write(
-        StringBuilder markup, IReadOnlyList<IdeaCard> ideas, HtmlEncoder html, SubmissionMessages messages, IStringLocalizer<CatalogText> text)
+        StringBuilder markup, IReadOnlyList<IdeaCard> ideas, HtmlEncoder html, SubmissionMessages messages, IStringLocalizer<CatalogText> text,
+        IStringLocalizer<ParticipationText> participation)
     {
         var tagsLabel = html.Encode(text["Ideas.Tags"]);
         markup.Append("<ul class=\"card-list\">");
@@ -28,7 +29,15 @@ public static class IdeaCardList
                 .Append("\">").Append(html.Encode(LocalTime.Text(idea.PublishedAt, dateOnly: true))).Append("</time></p>")
                 .Append("<h2><a href=\"").Append(Submissions.SubmissionRoutes.Item(SubmissionKind.Idea, idea.Id)).Append("\">").Append(html.Encode(idea.Title)).Append("</a></h2>")
                 .Append("<p>").Append(html.Encode(idea.Summary)).Append("</p>")
-                .Append("<p class=\"item-card__meta\">").Append(html.Encode(text["Ideas.By", PublicCatalog.AuthorName(text, idea.AuthorName)])).Append("</p>");
+                .Append("<p class=\"item-card__meta\">").Append(html.Encode(text["Ideas.By", PublicCatalog.AuthorName(text, idea.AuthorName)])).Append("</p>")
+                .Append("<p class=\"item-card__standing\">");
+            if (idea.CityStatus is { } status)
+            {
+                markup.Append("<span class=\"status-badge status-badge--").Append(Participation.CityStatusSlugs.Of(status)).Append("\">")
+                    .Append(html.Encode(participation["Status." + status])).Append("</span> ");
+            }
+
+            markup.Append("<span class=\"support-count\">").Append(html.Encode(participation["Support.Count", idea.SupportCount])).Append("</span></p>");
             if (idea.Tags.Count > 0)
             {
                 markup.Append("<ul class=\"tag-list tag-list--links\" aria-label=\"").Append(tagsLabel).Append("\">");

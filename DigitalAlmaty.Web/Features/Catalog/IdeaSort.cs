@@ -4,4 +4,5 @@ public enum IdeaSort
 {
     Newest,
     Title,
+    Support,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DigitalAlmaty.Domain.Participation;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Web.Data;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,11 +24,12 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         string.IsNullOrEmpty(name) || name == FormerParticipantKey ? text[FormerParticipantKey] : name;
 
 
-    public async Task<CatalogPage<IdeaCard>> IdeasAsync(string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null)
+    public async Task<CatalogPage<IdeaCard>> IdeasAsync(
+        string? category, IdeaSort sort, string? cursor, int pageSize = PageSize, string? tag = null, CityStatus? status = null)
     {
         await using var db = await databases.CreateDbContextAsync();
         category = string.IsNullOrEmpty(category) ? null : category;
-        if (sort == IdeaSort.Newest)
+        if (sort == IdeaSort.Newest && status is null)
         {
             var pattern = TagPattern(tag);
             var source = Cursor.Parse(cursor) is { } c && c.TryInstant(out var instant)
@@ -55,8 +57,23 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             query = query.Where(i => EF.Functions.Like((string)(object)i.Tags, tagPattern, LikeEscape));
         }
 
+        if (status is { } wanted)
+        {
+            query = query.Where(i => i.CityStatus == wanted);
+        }
+
         var after = Cursor.Parse(cursor);
-        if (sort == IdeaSort.Title)
+        if (sort == IdeaSort.Support)
+        {
+            if (after is { } a && a.TrySupport(out var count, out var at))
+            {
+                query = query.Where(i => i.SupportCount <= count
+                    && (i.SupportCount < count || i.PublishedAt < at || (i.PublishedAt == at && i.Id.CompareTo(a.Id) < 0)));
+            }
+
+            query = query.OrderByDescending(i => i.SupportCount).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        }
+        else if (sort == IdeaSort.Title)
         {
             if (after is { } a)
             {
@@ -84,15 +101,23 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             join u in db.Users on i.AuthorId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             select new { Idea = i, Author = u.AnnulledAt == null ? u.DisplayName : null };
-        joined = sort == IdeaSort.Title
-            ? joined.OrderBy(x => x.Idea.Title).ThenBy(x => x.Idea.Id)
-            : joined.OrderByDescending(x => x.Idea.PublishedAt).ThenByDescending(x => x.Idea.Id);
+        joined = sort switch
+        {
+            IdeaSort.Title => joined.OrderBy(x => x.Idea.Title).ThenBy(x => x.Idea.Id),
+            IdeaSort.Support => joined.OrderByDescending(x => x.Idea.SupportCount).ThenByDescending(x => x.Idea.PublishedAt).ThenByDescending(x => x.Idea.Id),
+            _ => joined.OrderByDescending(x => x.Idea.PublishedAt).ThenByDescending(x => x.Idea.Id),
+        };
         var rows = await joined
-            .Select(x => new IdeaCard(x.Idea.Id, x.Idea.Title, x.Idea.Summary, x.Idea.Category, x.Idea.PublishedAt!.Value, x.Author ?? FormerParticipantKey, x.Idea.Tags))
+            .Select(x => new IdeaCard(x.Idea.Id, x.Idea.Title, x.Idea.Summary, x.Idea.Category, x.Idea.PublishedAt!.Value, x.Author ?? FormerParticipantKey, x.Idea.Tags,
+                x.Idea.SupportCount, x.Idea.CityStatus))
             .ToListAsync();
-        var next = rows.Count > pageSize
-            ? (sort == IdeaSort.Title ? Cursor.Of(rows[pageSize - 1].Title, rows[pageSize - 1].Id) : Cursor.Of(rows[pageSize - 1].PublishedAt, rows[pageSize - 1].Id))
-            : null;
+        var end = rows.Count > pageSize ? rows[pageSize - 1] : null;
+        var next = end is null ? null : sort switch
+        {
+            IdeaSort.Title => Cursor.Of(end.Title, end.Id),
+            IdeaSort.Support => Cursor.OfSupport(end.SupportCount, end.PublishedAt, end.Id),
+            _ => Cursor.Of(end.PublishedAt, end.Id),
+        };
         return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
     }
 
@@ -170,6 +195,20 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
             instant = ok ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
             return ok;
         }
+
+        /// <summary>The support order's key: the count, then the publication instant.</summary>
+        public bool TrySupport(out int count, out DateTimeOffset instant)
+        {
+            count = 0;
+            instant = default;
+            var split = Text.IndexOf(':', StringComparison.Ordinal);
+            return split > 0
+                && int.TryParse(Text.AsSpan(0, split), NumberStyles.None, CultureInfo.InvariantCulture, out count)
+                && (this with { Text = Text[(split + 1)..] }).TryInstant(out instant);
+        }
+
+        public static string OfSupport(int count, DateTimeOffset instant, Guid id) =>
+            Of(string.Create(CultureInfo.InvariantCulture, $"{count}:{instant.UtcTicks}"), id);
 
         public static string Of(DateTimeOffset instant, Guid id) => Of(instant.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
 

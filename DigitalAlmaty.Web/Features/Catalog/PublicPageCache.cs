@@ -64,9 +64,16 @@ public static class PublicPageCache
         }
     }
 
+    /// <summary>How long support counts and comments on cached pages may lag: a burst of them empties the cache once.</summary>
+    internal static readonly TimeSpan SupportCountLag = TimeSpan.FromSeconds(5);
+
     private sealed class Invalidation(PortalEventFeed feed, IOutputCacheStore store, ILogger<Invalidation> logger) : IHostedService
     {
         private IDisposable? _changes;
+        private IDisposable? _answers;
+        private IDisposable? _supports;
+        private IDisposable? _comments;
+        private int _supportEvictionPending;
         private IDisposable? _resyncs;
         private IDisposable? _agreements;
         private IDisposable? _annulments;
@@ -81,6 +88,10 @@ public static class PublicPageCache
             _resyncs = feed.Subscribe<FeedResynchronized>(_ => EvictAsync());
             // An annulled author's name disappears from the cards of their published items.
             _annulments = feed.Subscribe<AccountAnnulled>(_ => EvictAsync());
+            // The city's answer shows at once; support counts may lag a few seconds (the supporter sees theirs, uncached).
+            _answers = feed.Subscribe<Participation.CityAnswerChanged>(_ => EvictAsync());
+            _supports = feed.Subscribe<Participation.SupportsChanged>(_ => EvictSoonAsync());
+            _comments = feed.Subscribe<Participation.CommentsChanged>(_ => EvictSoonAsync());
             return Task.CompletedTask;
         }
 
@@ -90,6 +101,24 @@ public static class PublicPageCache
             _resyncs?.Dispose();
             _agreements?.Dispose();
             _annulments?.Dispose();
+            _answers?.Dispose();
+            _supports?.Dispose();
+            _comments?.Dispose();
+            return Task.CompletedTask;
+        }
+
+        private Task EvictSoonAsync()
+        {
+            if (Interlocked.Exchange(ref _supportEvictionPending, 1) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(SupportCountLag);
+                    Volatile.Write(ref _supportEvictionPending, 0);
+                    await EvictAsync();
+                });
+            }
+
             return Task.CompletedTask;
         }
 

@@ -47,6 +47,13 @@ public sealed class DemoSeeder(
             await AuthorAsync("anna@demo.digital-almaty.local", "Anna Kim", "en-US", now),
         };
 
+        var residents = authors.ToList();
+        foreach (var (email, name, culture) in DemoParticipation.Supporters)
+        {
+            residents.Add(await AuthorAsync(email, name, culture, now));
+        }
+
+        var published = new List<Guid>();
         var ideas = DemoContent.Ideas;
         for (var i = 0; i < ideas.Count; i++)
         {
@@ -58,6 +65,7 @@ public sealed class DemoSeeder(
             if (i % 3 != 2)
             {
                 idea.Approve(DemoModerator, created.AddDays(1));
+                published.Add(idea.Id);
             }
 
             db.Ideas.Add(idea);
@@ -80,7 +88,8 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync();
-        logger.LogInformation("Demo content added: {Ideas} ideas and {Events} events.", ideas.Count, events.Count);
+        await DemoParticipation.SeedAsync(db, published, residents, DemoEditor, now);
+        logger.LogInformation("Demo content added: {Ideas} ideas and {Events} events, with supports and the city's answers.", ideas.Count, events.Count);
     }
 
     /// <summary>Demo news, reports and projects in ru/kk/en, some with a cover drawn at seed time. Only into a portal without publications.</summary>

@@ -21,6 +21,9 @@ public static class NotificationTexts
         "Staff.Granted.Editor" => "staff/publications",
         "Staff.Granted.Admin" => "admin/users",
         { } topic when topic.StartsWith(Notification.StaffTopicPrefix, StringComparison.Ordinal) => SubmissionRoutes.Mine,
+        Notification.CommentTopic => SubmissionRoutes.Item(notification.Kind, notification.SubmissionId) + "#comments",
+        { } topic when topic.StartsWith(Notification.CityAnswerTopicPrefix, StringComparison.Ordinal) =>
+            SubmissionRoutes.Item(notification.Kind, notification.SubmissionId) + "#city-answer",
         _ => $"{SubmissionRoutes.Mine}/{notification.SubmissionId}",
     };
 

@@ -25,6 +25,11 @@ public sealed record ApiIdea(
     string CityBenefit,
     [property: Description("Examples of earlier implementations elsewhere.")]
     string PriorImplementations,
+    [property: Description("How many participants support the idea.")]
+    [property: ApiExample("12")]
+    int SupportCount,
+    [property: Description("Where the city stands on the idea (under-consideration, accepted, in-progress, implemented or declined), or null before its first answer.")]
+    ApiChoice? CityStatus,
     [property: Description("The author's public display name (never an e-mail address).")]
     string AuthorName,
     [property: Description("When the idea was published: an instant in UTC, ISO 8601 with offset.")]

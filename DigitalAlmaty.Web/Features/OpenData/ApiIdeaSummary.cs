@@ -20,6 +20,11 @@ public sealed record ApiIdeaSummary(
     [property: Description("Tags chosen by the author.")]
     [property: ApiExample("[\"парковки\", \"открытые данные\"]")]
     IReadOnlyList<string> Tags,
+    [property: Description("How many participants support the idea.")]
+    [property: ApiExample("12")]
+    int SupportCount,
+    [property: Description("Where the city stands on the idea (under-consideration, accepted, in-progress, implemented or declined), or null before its first answer.")]
+    ApiChoice? CityStatus,
     [property: Description("The author's public display name (never an e-mail address), or a neutral name when the account no longer exists.")]
     [property: ApiExample("\"Айжан Серикова\"")]
     string AuthorName,

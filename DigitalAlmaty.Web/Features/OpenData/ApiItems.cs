@@ -1,10 +1,12 @@
 using System.Globalization;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Participation;
 using DigitalAlmaty.Domain.Publications;
 using DigitalAlmaty.Domain.Submissions;
 using DigitalAlmaty.Domain.Time;
 using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.Participation;
 using DigitalAlmaty.Web.Features.Publications;
 using DigitalAlmaty.Web.Features.Submissions;
 using DigitalAlmaty.Web.Resources;
@@ -22,6 +24,7 @@ public sealed class ApiItems(
     IStringLocalizer<SubmissionText> submissions,
     IStringLocalizer<CatalogText> catalog,
     IStringLocalizer<PublicationText> publications,
+    IStringLocalizer<ParticipationText> participation,
     IStringLocalizer<SharedText> shared,
     IStringLocalizer<OpenDataText> text)
 {
@@ -35,7 +38,7 @@ public sealed class ApiItems(
     {
         var url = Link(SubmissionRoutes.Item(SubmissionKind.Idea, card.Id));
         return new ApiIdeaSummary(
-            card.Id, url, card.Title, card.Summary, Category(card.Category), card.Tags,
+            card.Id, url, card.Title, card.Summary, Category(card.Category), card.Tags, card.SupportCount, Status(card.CityStatus),
             PublicCatalog.AuthorName(catalog, card.AuthorName), Utc(card.PublishedAt), Almaty(card.PublishedAt),
             Attribution(card.Title, url));
     }
@@ -46,7 +49,7 @@ public sealed class ApiItems(
         var published = idea.PublishedAt ?? idea.UpdatedAt;
         return new ApiIdea(
             idea.Id, url, idea.Title, idea.Summary, Category(idea.Category), idea.Tags, idea.Goal, idea.Tasks, idea.CityBenefit,
-            idea.PriorImplementations, PublicCatalog.AuthorName(catalog, authorName), Utc(published), Almaty(published),
+            idea.PriorImplementations, idea.SupportCount, Status(idea.CityStatus), PublicCatalog.AuthorName(catalog, authorName), Utc(published), Almaty(published),
             File(idea.CoverImageId), Attribution(idea.Title, url));
     }
 
@@ -108,6 +111,9 @@ public sealed class ApiItems(
 
     private ApiChoice? Category(string? code) =>
         IdeaCategories.IsKnown(code) ? new ApiChoice(code!, submissions["Category." + code]) : null;
+
+    private ApiChoice? Status(CityStatus? status) =>
+        status is { } known ? new ApiChoice(CityStatusSlugs.Of(known), participation["Status." + known]) : null;
 
     private string? File(Guid? id) => id is { } file ? Link("files/" + file) : null;
 

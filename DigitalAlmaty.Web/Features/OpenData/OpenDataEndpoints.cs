@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using DigitalAlmaty.Domain.Ideas;
 using DigitalAlmaty.Web.Features.Catalog;
+using DigitalAlmaty.Web.Features.Participation;
 using DigitalAlmaty.Web.Features.Publications;
 using DigitalAlmaty.Web.Localization;
 using DigitalAlmaty.Web.Resources;
@@ -54,6 +55,7 @@ public static class OpenDataEndpoints
     private static async Task<Results<Ok<ApiPage<ApiIdeaSummary>>, ProblemHttpResult>> ListIdeasAsync(
         [Description("Category code: e-government, transport, education, health, ecology, safety, open-data or smart-city.")] string? category,
         [Description("One tag, exactly as the author wrote it (a leading # is ignored).")] string? tag,
+        [Description("The city's status: under-consideration, accepted, in-progress, implemented or declined.")] string? status,
         [Description(CursorText)] string? cursor,
         [Description(LimitText)] int? limit,
         PublicCatalog catalog, ApiItems items, IStringLocalizer<OpenDataText> text)
@@ -68,13 +70,19 @@ public static class OpenDataEndpoints
             return OpenDataProblems.BadQuery(text, Format(text["Query.Tag"], Idea.TagMaxLength));
         }
 
+        var cityStatus = CityStatusSlugs.Parse(status);
+        if (!string.IsNullOrEmpty(status) && cityStatus is null)
+        {
+            return OpenDataProblems.BadQuery(text, Format(text["Query.Status"], status));
+        }
+
         if (Check(cursor, limit, text) is { } problem)
         {
             return problem;
         }
 
-        var page = await catalog.IdeasAsync(category, IdeaSort.Newest, cursor, limit ?? PublicCatalog.PageSize, tag);
-        var next = Next(items, OpenDataRoutes.Ideas, page.NextCursor, ("category", category), ("tag", tag), ("limit", Number(limit)));
+        var page = await catalog.IdeasAsync(category, IdeaSort.Newest, cursor, limit ?? PublicCatalog.PageSize, tag, cityStatus);
+        var next = Next(items, OpenDataRoutes.Ideas, page.NextCursor, ("category", category), ("tag", tag), ("status", status), ("limit", Number(limit)));
         return TypedResults.Ok(new ApiPage<ApiIdeaSummary>([.. page.Items.Select(items.Summary)], next, items.License));
     }
 

@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     /// <summary>Readers' reports on ideas and events (4.3.5–4.3.11): few people report more than one item a minute.</summary>
     public int ReportPostsPerMinute { get; set; } = 5;
 
+    /// <summary>Supports, follows and answers on ideas: a person clicks a few a minute; a script clicks hundreds.</summary>
+    public int ParticipationPostsPerMinute { get; set; } = 30;
+
     /// <summary>Requests to the open API (<c>/api/v1</c>, <c>/openapi</c>) by one client address.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
 }

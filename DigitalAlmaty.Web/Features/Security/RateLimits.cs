@@ -22,6 +22,9 @@ public static class RateLimits
     /// <summary>Readers' reports on ideas and events.</summary>
     public const string ReportPolicy = "report-posts";
 
+    /// <summary>Supports, follows and the city's answers on ideas.</summary>
+    public const string ParticipationPolicy = "participation-posts";
+
     /// <summary>The open API (<c>/api/v1</c>) and its document: reads by programs, per client address.</summary>
     public const string ApiPolicy = "open-data";
 
@@ -40,6 +43,7 @@ public static class RateLimits
             AddPostPolicy(options, AccountPolicy, limits.AccountPostsPerMinute);
             AddPostPolicy(options, ClaimPolicy, limits.ClaimPostsPerMinute);
             AddPostPolicy(options, ReportPolicy, limits.ReportPostsPerMinute);
+            AddPostPolicy(options, ParticipationPolicy, limits.ParticipationPostsPerMinute);
             options.AddPolicy(ApiPolicy, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.ApiRequestsPerMinute)));
             options.OnRejected = (context, _) =>
             {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Participation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -28,9 +29,9 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
                 baseEntityType,
                 discriminatorProperty: "KindDiscriminator",
                 discriminatorValue: "Idea",
-                propertyCount: 8,
+                propertyCount: 10,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1);
+                unnamedIndexCount: 2);
 
             var category = runtimeEntityType.AddProperty(
                 "Category",
@@ -47,6 +48,16 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
                 propertyInfo: typeof(Idea).GetProperty("CityBenefit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Idea).GetField("<CityBenefit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             cityBenefit.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var cityStatus = runtimeEntityType.AddProperty(
+                "CityStatus",
+                typeof(CityStatus?),
+                propertyInfo: typeof(Idea).GetProperty("CityStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Idea).GetField("<CityStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32,
+                providerPropertyType: typeof(string));
+            cityStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var coverImageId = runtimeEntityType.AddProperty(
                 "CoverImageId",
@@ -78,6 +89,16 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
                 maxLength: 1500);
             summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var supportCount = runtimeEntityType.AddProperty(
+                "SupportCount",
+                typeof(int),
+                propertyInfo: typeof(Idea).GetProperty("SupportCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Idea).GetField("<SupportCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            supportCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            supportCount.AddAnnotation("Relational:DefaultValue", 0);
+
             var tags = runtimeEntityType.AddProperty(
                 "Tags",
                 typeof(IReadOnlyList<string>),
@@ -102,6 +123,9 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { coverImageId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { runtimeEntityType.FindProperty("Status"), supportCount, runtimeEntityType.FindProperty("PublishedAt"), runtimeEntityType.FindProperty("Id") });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4005b102-9fea-4a4e-af75-a23750d9c21c"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("82d153d4-350f-481c-ae99-f769930b9c28"), entityTypeCount: 32)
         {
         }
 
@@ -28,8 +28,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var agreementVersion = AgreementVersionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var selfExportLink = SelfExportLinkEntityType.Create(this);
@@ -56,8 +61,18 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             SubmissionVersionEntityType.CreateForeignKey1(submissionVersion, submission);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
+            CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
+            CommentEntityType.CreateForeignKey1(comment, portalUser);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, submission);
+            CommentFlagEntityType.CreateForeignKey1(commentFlag, comment);
+            CommentFlagEntityType.CreateForeignKey2(commentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
+            FollowEntityType.CreateForeignKey1(follow, submission);
+            FollowEntityType.CreateForeignKey2(follow, portalUser);
+            IdeaSupportEntityType.CreateForeignKey1(ideaSupport, submission);
+            IdeaSupportEntityType.CreateForeignKey2(ideaSupport, portalUser);
             NotificationEntityType.CreateForeignKey1(notification, portalUser);
             SignInRecordEntityType.CreateForeignKey1(signInRecord, portalUser);
             UserBlockEntityType.CreateForeignKey1(userBlock, portalUser);
@@ -79,8 +94,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Postgres
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             AgreementVersionEntityType.CreateAnnotations(agreementVersion);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
+            CommentEntityType.CreateAnnotations(comment);
+            CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            FollowEntityType.CreateAnnotations(follow);
+            IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);
             PortalUserEntityType.CreateAnnotations(portalUser);
             SelfExportLinkEntityType.CreateAnnotations(selfExportLink);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Participation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,9 +28,9 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
                 baseEntityType,
                 discriminatorProperty: "KindDiscriminator",
                 discriminatorValue: "Idea",
-                propertyCount: 8,
+                propertyCount: 10,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1);
+                unnamedIndexCount: 2);
 
             var category = runtimeEntityType.AddProperty(
                 "Category",
@@ -44,6 +45,15 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Idea).GetProperty("CityBenefit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Idea).GetField("<CityBenefit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var cityStatus = runtimeEntityType.AddProperty(
+                "CityStatus",
+                typeof(CityStatus?),
+                propertyInfo: typeof(Idea).GetProperty("CityStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Idea).GetField("<CityStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32,
+                providerPropertyType: typeof(string));
 
             var coverImageId = runtimeEntityType.AddProperty(
                 "CoverImageId",
@@ -71,6 +81,15 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Idea).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1500);
 
+            var supportCount = runtimeEntityType.AddProperty(
+                "SupportCount",
+                typeof(int),
+                propertyInfo: typeof(Idea).GetProperty("SupportCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Idea).GetField("<SupportCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            supportCount.AddAnnotation("Relational:DefaultValue", 0);
+
             var tags = runtimeEntityType.AddProperty(
                 "Tags",
                 typeof(IReadOnlyList<string>),
@@ -93,6 +112,9 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { coverImageId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { runtimeEntityType.FindProperty("Status"), supportCount, runtimeEntityType.FindProperty("PublishedAt"), runtimeEntityType.FindProperty("Id") });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("693bafcd-07d2-4b28-8f8b-a14a6d6a9678"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("6467d2da-c227-45ae-bc95-35baf0201378"), entityTypeCount: 32)
         {
         }
 
@@ -27,8 +27,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var agreementVersion = AgreementVersionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var cityAnswer = CityAnswerEntityType.Create(this);
             var claimCounter = ClaimCounterEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var commentFlag = CommentFlagEntityType.Create(this);
             var contentFlag = ContentFlagEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var ideaSupport = IdeaSupportEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var selfExportLink = SelfExportLinkEntityType.Create(this);
@@ -55,8 +60,18 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             SubmissionVersionEntityType.CreateForeignKey1(submissionVersion, submission);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, portalUser);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, agreementVersion);
+            CityAnswerEntityType.CreateForeignKey1(cityAnswer, submission);
+            CommentEntityType.CreateForeignKey1(comment, portalUser);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, submission);
+            CommentFlagEntityType.CreateForeignKey1(commentFlag, comment);
+            CommentFlagEntityType.CreateForeignKey2(commentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey1(contentFlag, portalUser);
             ContentFlagEntityType.CreateForeignKey2(contentFlag, submission);
+            FollowEntityType.CreateForeignKey1(follow, submission);
+            FollowEntityType.CreateForeignKey2(follow, portalUser);
+            IdeaSupportEntityType.CreateForeignKey1(ideaSupport, submission);
+            IdeaSupportEntityType.CreateForeignKey2(ideaSupport, portalUser);
             NotificationEntityType.CreateForeignKey1(notification, portalUser);
             SignInRecordEntityType.CreateForeignKey1(signInRecord, portalUser);
             UserBlockEntityType.CreateForeignKey1(userBlock, portalUser);
@@ -78,8 +93,13 @@ namespace DigitalAlmaty.Web.Data.CompiledModels.Sqlite
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             AgreementVersionEntityType.CreateAnnotations(agreementVersion);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            CityAnswerEntityType.CreateAnnotations(cityAnswer);
             ClaimCounterEntityType.CreateAnnotations(claimCounter);
+            CommentEntityType.CreateAnnotations(comment);
+            CommentFlagEntityType.CreateAnnotations(commentFlag);
             ContentFlagEntityType.CreateAnnotations(contentFlag);
+            FollowEntityType.CreateAnnotations(follow);
+            IdeaSupportEntityType.CreateAnnotations(ideaSupport);
             NotificationEntityType.CreateAnnotations(notification);
             PortalUserEntityType.CreateAnnotations(portalUser);
             SelfExportLinkEntityType.CreateAnnotations(selfExportLink);
