@@ -125,6 +125,25 @@ public static class AuthorizationMatrixTable
         // Metrics answer a scraper on this machine or a known proxy network only, whoever is signed in
         // (the test server's requests have no client address); MetricsAccessTests covers the addresses.
         new("/metrics", "/metrics", Nobody),
+        // The open API: published material only, the same for everyone (nothing unpublished, even for its author).
+        new("/api/v1/ideas", "/api/v1/ideas", Everyone),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{publishedIdea}", Everyone),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{waitingIdea}", Nobody),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{draftIdea}", Nobody),
+        new("/api/v1/events", "/api/v1/events", Everyone),
+        new("/api/v1/events/{id:guid}", "/api/v1/events/{publishedEvent}", Everyone),
+        new("/api/v1/events/{id:guid}", "/api/v1/events/{waitingEvent}", Nobody),
+        new("/api/v1/publications", "/api/v1/publications", Everyone),
+        new("/api/v1/publications/{id:guid}", "/api/v1/publications/{publishedNews}", Everyone),
+        new("/api/v1/publications/{id:guid}", "/api/v1/publications/{draftNews}", Nobody),
+        new("/api/v1/search", "/api/v1/search?q=матрица", Everyone),
+        new("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
+        new("/api", "/api", Everyone),
+        // Scalar's files for the reference; its own page (an inline script the policy refuses) sends readers to /api.
+        new("/api/reference/scalar.js", "/api/reference/scalar.js", Everyone),
+        new("/api/reference/scalar.aspnetcore.js", "/api/reference/scalar.aspnetcore.js", Everyone),
+        new("/api/reference/favicon.svg", "/api/reference/favicon.svg", Everyone),
+        new("/api/reference/{documentName?}", "/api/reference/v1", "RRRRRRR"),
         new("/agreement/notice/dismiss", "/agreement/notice/dismiss?v=1&returnUrl=/news", "RRRRRRR"),
 
         // The bench endpoints live in bench/DigitalAlmaty.Bench.Host, never in the portal.
