@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using DigitalAlmaty.Tests.Support;
 using Microsoft.Playwright;
 
@@ -49,5 +51,25 @@ public sealed class ApiReferenceInBrowserTests(BrowserSession session) : IClassF
         var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
         Assert.True(violations.Length == 0 && console.IsEmpty, "Policy violations:\n" + string.Join('\n', violations.Concat(console)));
         Assert.True(elsewhere.IsEmpty, "Requests to other origins:\n" + string.Join('\n', elsewhere));
+    }
+
+    [Theory]
+    [InlineData("ru-RU")]
+    [InlineData("kk-KZ")]
+    public async Task TheReference_HasNoSeriousAxeViolation(string culture)
+    {
+        await using var context = await session.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/api?culture=" + culture);
+        await Assertions.Expect(page.GetByText("Published ideas, newest first").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture[..2]);
+
+#pragma warning disable CS0618 // RunAxeLegacy is marked for removal (as in AccessibilityTests).
+        var result = await page.RunAxeLegacy(options: new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+#pragma warning restore CS0618
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 }

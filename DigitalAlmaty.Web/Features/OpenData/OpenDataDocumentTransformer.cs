@@ -30,7 +30,6 @@ public sealed class OpenDataDocumentTransformer(PublicLinks links) : IOpenApiDoc
                 * **Reuse** (clause 3.5 of the user agreement): material may be reused with a link to its page
                   on the portal; each item carries its `url` and an `attribution` line.
                 """,
-            License = new OpenApiLicense { Name = "Reuse with a link to the source page (clause 3.5 of the user agreement)", Url = new Uri(links.To("/agreement")) },
         };
         document.Servers = [new OpenApiServer { Url = links.BaseUrl, Description = "The portal" }];
         return Task.CompletedTask;
