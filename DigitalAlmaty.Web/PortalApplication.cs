@@ -7,6 +7,7 @@ using DigitalAlmaty.Web.Features.Catalog;
 using DigitalAlmaty.Web.Features.Claims;
 using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
+using DigitalAlmaty.Web.Features.OpenData;
 using DigitalAlmaty.Web.Features.Operations;
 using DigitalAlmaty.Web.Features.PersonalData;
 using DigitalAlmaty.Web.Features.Security;
@@ -81,6 +82,7 @@ public static class PortalApplication
         builder.Services.AddPortalGovernance();
         builder.Services.AddPortalClaims();
         builder.Services.AddPortalPersonalData();
+        builder.Services.AddPortalOpenData();
         builder.Services.AddMudServices();
         builder.Services.AddDataProtection()
             .PersistKeysToDbContext<PortalDbContext>()
@@ -107,6 +109,8 @@ public static class PortalApplication
         // Localization runs first so that a re-executed error page keeps the visitor's language.
         app.UsePortalLocalization();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // The open API answers in its own language and with problem details, also when refused by the rate limiter.
+        app.UsePortalOpenData();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UsePortalLogScope();
@@ -131,6 +135,7 @@ public static class PortalApplication
         app.MapPortalGovernance();
         app.MapPortalDigests();
         app.MapPortalPersonalData();
+        app.MapPortalOpenData();
         app.MapRazorPages();
         PublicPages(app.MapRazorComponents<App>().AddInteractiveServerRenderMode(RealtimeSetup.ServerRenderMode));
         app.MapStaticPublicPages<App>(PublicPages);

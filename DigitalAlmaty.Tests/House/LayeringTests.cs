@@ -25,7 +25,7 @@ public sealed class LayeringTests
         "Features.Accounts", "Features.Inactivity", "Features.Security", "Features.Agreement", "Features.Blocking",
         "Features.Submissions", "Features.Notifications", "Features.Flags", "Features.Participation", "Features.Workspace", "Features.Publications",
         "Features.Catalog", "Features.Ideas", "Features.Events", "Features.Moderation", "Features.Claims",
-        "Features.PersonalData", "Features.Admin", "Features.Backup", "Features.Operations", "Features.Demo",
+        "Features.PersonalData", "Features.Admin", "Features.Backup", "Features.OpenData", "Features.Operations", "Features.Demo",
     ];
 
     /// <summary>Composition and layout: may use anything below it.</summary>

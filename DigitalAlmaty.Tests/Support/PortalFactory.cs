@@ -46,6 +46,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:ParticipationPostsPerMinute"] = "100000",
             // Digests are sent when a test asks (DigestTests); no timer in the background.
             ["Digests:CheckMinutes"] = "0",
+            ["RateLimits:ApiRequestsPerMinute"] = "100000",
             // Tests fill forms faster than people; SignUpGuardTests sets a real minimum.
             ["SignUp:MinimumSeconds"] = "0",
             // The daily inactivity check is run by hand in tests; AnnulmentWatcherTests turns it on.

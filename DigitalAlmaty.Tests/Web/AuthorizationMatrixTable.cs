@@ -62,6 +62,11 @@ public static class AuthorizationMatrixTable
         new("/ideas/{Id:guid}/report", "/ideas/{draftIdea}/report", SignInThenNobody),
         new("/events/{Id:guid}/report", "/events/{publishedEvent}/report", SignedIn),
         new("/events/{Id:guid}/report", "/events/{waitingEvent}/report", SignInThenNobody),
+        new("/ideas/{Id:guid}/participate", "/ideas/{publishedIdea}/participate", SignedIn),
+        new("/ideas/{Id:guid}/participate", "/ideas/{draftIdea}/participate", SignInThenNobody),
+        // The digest's unsubscribe page: the token in the letter is the key; without one the page says so.
+        new("/digest/unsubscribe", "/digest/unsubscribe", Everyone),
+        new("/digest/one-click", "/digest/one-click", Everyone),
 
         // The author's workspace and the bell.
         new("/my", "/my", SignedIn),
@@ -75,6 +80,8 @@ public static class AuthorizationMatrixTable
         new("/moderation", "/moderation", ModerationStaff),
         new("/moderation/{Id:guid}", "/moderation/{waitingIdea}", ModerationStaff),
         new("/staff/publications", "/staff/publications", PublicationStaff),
+        new("/ideas/{Id:guid}/answer", "/ideas/{publishedIdea}/answer", PublicationStaff),
+        new("/ideas/{Id:guid}/answer", "/ideas/{draftIdea}/answer", "SFSFNFN"),
         new("/staff/publications/new", "/staff/publications/new", PublicationStaff),
         new("/staff/publications/{Id:guid}", "/staff/publications/{draftNews}", PublicationStaff),
         new("/admin/audit", "/admin/audit", AdminOnly),
@@ -125,6 +132,25 @@ public static class AuthorizationMatrixTable
         // Metrics answer a scraper on this machine or a known proxy network only, whoever is signed in
         // (the test server's requests have no client address); MetricsAccessTests covers the addresses.
         new("/metrics", "/metrics", Nobody),
+        // The open API: published material only, the same for everyone (nothing unpublished, even for its author).
+        new("/api/v1/ideas", "/api/v1/ideas", Everyone),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{publishedIdea}", Everyone),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{waitingIdea}", Nobody),
+        new("/api/v1/ideas/{id:guid}", "/api/v1/ideas/{draftIdea}", Nobody),
+        new("/api/v1/events", "/api/v1/events", Everyone),
+        new("/api/v1/events/{id:guid}", "/api/v1/events/{publishedEvent}", Everyone),
+        new("/api/v1/events/{id:guid}", "/api/v1/events/{waitingEvent}", Nobody),
+        new("/api/v1/publications", "/api/v1/publications", Everyone),
+        new("/api/v1/publications/{id:guid}", "/api/v1/publications/{publishedNews}", Everyone),
+        new("/api/v1/publications/{id:guid}", "/api/v1/publications/{draftNews}", Nobody),
+        new("/api/v1/search", "/api/v1/search?q=матрица", Everyone),
+        new("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
+        new("/api", "/api", Everyone),
+        // Scalar's files for the reference; its own page (an inline script the policy refuses) sends readers to /api.
+        new("/api/reference/scalar.js", "/api/reference/scalar.js", Everyone),
+        new("/api/reference/scalar.aspnetcore.js", "/api/reference/scalar.aspnetcore.js", Everyone),
+        new("/api/reference/favicon.svg", "/api/reference/favicon.svg", Everyone),
+        new("/api/reference/{documentName?}", "/api/reference/v1", "RRRRRRR"),
         new("/agreement/notice/dismiss", "/agreement/notice/dismiss?v=1&returnUrl=/news", "RRRRRRR"),
 
         // The bench endpoints live in bench/DigitalAlmaty.Bench.Host, never in the portal.

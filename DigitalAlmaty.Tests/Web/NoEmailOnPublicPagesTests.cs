@@ -32,6 +32,9 @@ public sealed class NoEmailOnPublicPagesTests(NoEmailOnPublicPagesTests.Fixture 
         "/", "/ideas", "/events", "/news", "/reports", "/projects", "/search?q=Алматы", "/search?q=парковок",
         "/feeds/ideas.atom", "/feeds/events.atom", "/events/calendar.ics", "/sitemap.xml", "/robots.txt",
         "/agreement", "/agreement/versions",
+        // The open API: its lists, search and document; items are reached by the links in its answers.
+        "/api/v1/ideas", "/api/v1/events", "/api/v1/events?when=past", "/api/v1/publications?kind=news", "/api/v1/search?q=Алматы",
+        "/openapi/v1.json", "/api",
     ];
 
     [Fact]
@@ -75,7 +78,8 @@ public sealed class NoEmailOnPublicPagesTests(NoEmailOnPublicPagesTests.Fixture 
         var visited = 0;
         foreach (var (client, culture, ownEmail) in new[] { (anonymous, "ru-RU", (string?)null), (anonymous, "kk-KZ", null), (anonymous, "en-US", null), (signedIn, "ru-RU", readerEmail) })
         {
-            visited += await CrawlAsync(client, culture, emails.Where(e => e != ownEmail).ToList(), [$"/ideas/{ideas[0].Id}", $"/events/{cityEvent.Id}", $"/events/{cityEvent.Id}.ics"]);
+            visited += await CrawlAsync(client, culture, emails.Where(e => e != ownEmail).ToList(),
+                [$"/ideas/{ideas[0].Id}", $"/events/{cityEvent.Id}", $"/events/{cityEvent.Id}.ics", $"/api/v1/ideas/{ideas[0].Id}", $"/api/v1/events/{cityEvent.Id}"]);
         }
 
         // The crawl reached the detail pages, the feeds and the sitemap, not only the home page.
@@ -109,6 +113,9 @@ public sealed class NoEmailOnPublicPagesTests(NoEmailOnPublicPagesTests.Fixture 
             {
                 "text/html" => (await parser.ParseDocumentAsync(body)).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!),
                 "application/xml" or "text/xml" or "application/atom+xml" => System.Text.RegularExpressions.Regex.Matches(body, "(?:<loc>|href=\")([^<\"]+)").Select(m => m.Groups[1].Value),
+                // The API's items, next pages and publications' API addresses.
+                "application/json" => System.Text.RegularExpressions.Regex.Matches(body, "\"(?:url|next|calendarUrl)\":\"([^\"]+)\"").Select(m => m.Groups[1].Value)
+                    .Concat(System.Text.RegularExpressions.Regex.Matches(body, "\"id\":\"([0-9a-f-]{36})\",\"kind\":\\{\"code\":\"(?:news|report|project)\"").Select(m => "/api/v1/publications/" + m.Groups[1].Value)),
                 _ => [],
             };
             foreach (var link in links)

@@ -23,7 +23,7 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Fixture fi
         "/Identity/Account/ForgotPassword", "/ideas/new", "/my", "/no-such-page-here", $"/ideas/{Guid.NewGuid()}",
         $"/files/{Guid.NewGuid()}", "/feeds/news.atom", "/feeds/ideas.atom", "/events/calendar.ics", "/sitemap.xml",
         "/robots.txt", "/healthz", "/brand/site.css", "/brand/logo.svg", "/_framework/blazor.web.js",
-        "/_content/MudBlazor/MudBlazor.min.css", "/status/500",
+        "/_content/MudBlazor/MudBlazor.min.css", "/status/500", "/api/v1/ideas", "/api/v1/no-such-list", "/openapi/v1.json",
     ];
 
     [Theory]

@@ -22,7 +22,8 @@ public sealed class SiteShellMarkup(
     HtmlEncoder html,
     IStringLocalizer<SharedText> t,
     IStringLocalizer<SearchText> s,
-    IStringLocalizer<ClaimText> c)
+    IStringLocalizer<ClaimText> c,
+    IStringLocalizer<OpenDataText> o)
 {
     /// <summary>Closes what <see cref="WriteHeaderStart"/> leaves open (the tools, the bar, the header).</summary>
     public const string HeaderEnd = "</div></div></header>";
@@ -193,7 +194,8 @@ public sealed class SiteShellMarkup(
             .Append(year.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(t["Site.Owner"])).Append("</p>\n<p>")
             .Append(E(t["Footer.Free"])).Append(' ').Append(E(t["Footer.Rights"])).Append("</p></div>\n")
             .Append("<nav aria-label=\"").Append(agreement).Append("\"><a href=\"agreement\">").Append(agreement).Append("</a>\n")
-            .Append("<a href=\"").Append(Features.Claims.ClaimRoutes.New).Append("\">").Append(E(c["Footer.Claims"])).Append("</a></nav></div></footer>")
+            .Append("<a href=\"").Append(Features.Claims.ClaimRoutes.New).Append("\">").Append(E(c["Footer.Claims"])).Append("</a>\n")
+            .Append("<a href=\"api\">").Append(E(o["Footer.Api"])).Append("</a></nav></div></footer>")
             .ToString();
         return new Parts(
             year,

@@ -121,6 +121,28 @@ public sealed class PublicCatalog(IDbContextFactory<PortalDbContext> databases, 
         return new CatalogPage<IdeaCard>(rows.Take(pageSize).ToList(), next);
     }
 
+    /// <summary>A published idea with its author's public name (as the lists show it), or null: the open API's item.</summary>
+    public async Task<(Domain.Ideas.Idea Idea, string AuthorName)?> IdeaAsync(Guid id)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var row = await (
+            from i in db.Ideas.AsNoTracking().Where(i => i.Id == id && i.Status == SubmissionStatus.Published)
+            join u in db.Users on i.AuthorId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new { Idea = i, Author = u.AnnulledAt == null ? u.DisplayName : null }).SingleOrDefaultAsync();
+        return row is null ? null : (row.Idea, row.Author ?? FormerParticipantKey);
+    }
+
+    /// <summary>A published event as the lists show it, or null: the open API's item.</summary>
+    public async Task<EventCard?> EventAsync(Guid id)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        return await db.Events.AsNoTracking()
+            .Where(e => e.Id == id && e.Status == SubmissionStatus.Published && e.StartsAt != null && e.EndsAt != null)
+            .Select(e => new EventCard(e.Id, e.Title, e.Description, e.StartsAt!.Value, e.EndsAt!.Value, e.Format, e.Venue, e.OnlineLink, e.Organiser, e.RegistrationLink))
+            .SingleOrDefaultAsync();
+    }
+
     internal const string LikeEscape = "!";
 
     /// <summary>The LIKE pattern that finds one tag in the stored JSON array, or null for no tag filter.</summary>

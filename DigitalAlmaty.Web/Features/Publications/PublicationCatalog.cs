@@ -49,12 +49,12 @@ public sealed class PublicationCatalog(IDbContextFactory<PortalDbContext> databa
         return new CatalogPage<PublicationCard>(cards.Take(pageSize).ToList(), next);
     }
 
-    /// <summary>A visible publication of that kind, or null.</summary>
-    public async Task<(Publication Item, IReadOnlyList<AttachmentInfo> Attachments)?> FindVisibleAsync(PublicationKind kind, Guid id)
+    /// <summary>A visible publication of that kind (of any kind when null: the open API's item), or null.</summary>
+    public async Task<(Publication Item, IReadOnlyList<AttachmentInfo> Attachments)?> FindVisibleAsync(PublicationKind? kind, Guid id)
     {
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync();
-        var item = await Visible(db.Publications.AsNoTracking(), now).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id && p.Kind == kind);
+        var item = await Visible(db.Publications.AsNoTracking(), now).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id && (kind == null || p.Kind == kind));
         if (item is null)
         {
             return null;

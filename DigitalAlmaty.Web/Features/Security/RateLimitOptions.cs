@@ -18,4 +18,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Supports, follows and answers on ideas: a person clicks a few a minute; a script clicks hundreds.</summary>
     public int ParticipationPostsPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to the open API (<c>/api/v1</c>, <c>/openapi</c>) by one client address.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
 }

@@ -25,6 +25,9 @@ public static class RateLimits
     /// <summary>Supports, follows and the city's answers on ideas.</summary>
     public const string ParticipationPolicy = "participation-posts";
 
+    /// <summary>The open API (<c>/api/v1</c>) and its document: reads by programs, per client address.</summary>
+    public const string ApiPolicy = "open-data";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignUpGuardOptions>().BindConfiguration(SignUpGuardOptions.Section);
@@ -41,6 +44,7 @@ public static class RateLimits
             AddPostPolicy(options, ClaimPolicy, limits.ClaimPostsPerMinute);
             AddPostPolicy(options, ReportPolicy, limits.ReportPostsPerMinute);
             AddPostPolicy(options, ParticipationPolicy, limits.ParticipationPostsPerMinute);
+            options.AddPolicy(ApiPolicy, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(limits.ApiRequestsPerMinute)));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -29,15 +29,16 @@ public static class SecurityHeaders
         services.AddSecurityHeaderPolicies((builder, provider) =>
         {
             var hsts = !provider.GetRequiredService<IHostEnvironment>().IsDevelopment();
-            var policies = new ConcurrentDictionary<(bool NoReferrer, string? ImportMapHash), IReadOnlyHeaderPolicyCollection>();
-            builder.SetDefaultPolicy(Build(hsts, noReferrer: false, importMapHash: null));
+            var policies = new ConcurrentDictionary<(bool NoReferrer, string? ImportMapHash, bool InlineStyles), IReadOnlyHeaderPolicyCollection>();
+            builder.SetDefaultPolicy(Build(hsts, noReferrer: false, importMapHash: null, inlineStyles: false));
             builder.SetPolicySelector(context =>
             {
                 var endpoint = context.HttpContext.GetEndpoint();
                 var key = (
                     CarriesToken(context.HttpContext),
-                    endpoint?.Metadata.GetMetadata<ImportMapDefinition>() is { } map ? HashOf(map) : null);
-                return policies.GetOrAdd(key, static (k, hsts) => Build(hsts, k.NoReferrer, k.ImportMapHash), hsts);
+                    endpoint?.Metadata.GetMetadata<ImportMapDefinition>() is { } map ? HashOf(map) : null,
+                    endpoint?.Metadata.GetMetadata<InlineStylesAttribute>() is not null);
+                return policies.GetOrAdd(key, static (k, hsts) => Build(hsts, k.NoReferrer, k.ImportMapHash, k.InlineStyles), hsts);
             });
         });
         return services;
@@ -61,7 +62,7 @@ public static class SecurityHeaders
 
     private static bool Marked(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<TokenInAddressAttribute>() is not null;
 
-    private static HeaderPolicyCollection Build(bool hsts, bool noReferrer, string? importMapHash)
+    private static HeaderPolicyCollection Build(bool hsts, bool noReferrer, string? importMapHash, bool inlineStyles)
     {
         var policies = new HeaderPolicyCollection()
             .AddFrameOptionsDeny()
@@ -86,7 +87,13 @@ public static class SecurityHeaders
                 // *elements* stay limited to our own stylesheets where the browser knows
                 // style-src-elem; older browsers fall back to style-src and need 'unsafe-inline' there.
                 csp.AddStyleSrc().Self().UnsafeInline();
-                csp.AddStyleSrcElem().Self();
+                // The API reference's script (Scalar, served from /api/reference) writes its styles as elements.
+                var styleElements = csp.AddStyleSrcElem().Self();
+                if (inlineStyles)
+                {
+                    styleElements.UnsafeInline();
+                }
+
                 csp.AddStyleSrcAttr().UnsafeInline();
 
                 // Covers and attachments come from /files on this origin; data: is for small
