@@ -1,4 +1,3 @@
-using DigitalAlmaty.Web.Features.Participation;
 using DigitalAlmaty.Web.Components;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Accounts;
@@ -9,6 +8,7 @@ using DigitalAlmaty.Web.Features.Files;
 using DigitalAlmaty.Web.Features.Mail;
 using DigitalAlmaty.Web.Features.OpenData;
 using DigitalAlmaty.Web.Features.Operations;
+using DigitalAlmaty.Web.Features.Participation;
 using DigitalAlmaty.Web.Features.PersonalData;
 using DigitalAlmaty.Web.Features.Security;
 using DigitalAlmaty.Web.Localization;

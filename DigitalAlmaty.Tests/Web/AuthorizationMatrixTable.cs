@@ -66,7 +66,8 @@ public static class AuthorizationMatrixTable
         new("/ideas/{Id:guid}/participate", "/ideas/{draftIdea}/participate", SignInThenNobody),
         // The digest's unsubscribe page: the token in the letter is the key; without one the page says so.
         new("/digest/unsubscribe", "/digest/unsubscribe", Everyone),
-        new("/digest/one-click", "/digest/one-click", Everyone),
+        // A person who opens the one-click address is sent to the page that asks first.
+        new("/digest/one-click", "/digest/one-click", "RRRRRRR"),
 
         // The author's workspace and the bell.
         new("/my", "/my", SignedIn),

@@ -20,7 +20,7 @@ namespace DigitalAlmaty.Tests.Web;
 /// annulment that erases the person and keeps their published ideas under a neutral name.
 /// Every test moves the clock forward only, from the next 31 August after where it stands.
 /// </summary>
-public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
+public abstract partial class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
 {
     public sealed class TestClock(DateTimeOffset start) : TimeProvider
     {
@@ -118,18 +118,7 @@ public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
 
         await WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastActivityAt, Almaty(lastDay, 19))));
         Assert.True(await WithDbAsync(db => db.SignIns.AnyAsync(x => x.UserId == user.Id)));
-        // She also commented on, supported and followed someone else's idea.
-        var neighbour = await UserAsync("Соседка по району", fixture.Clock.Now);
-        var other = await fixture.Seed.IdeaAsync(neighbour.Id, "Идея соседки", SubmissionSeed.Submit(neighbour.Id), SubmissionSeed.Approve());
-        var comment = Guid.NewGuid();
-        await WithDbAsync(async db =>
-        {
-            db.Comments.Add(new Comment { Id = comment, SubmissionId = other.Id, AuthorId = user.Id, Text = "Комментарий ушедшей участницы", CreatedAt = fixture.Clock.Now });
-            db.IdeaSupports.Add(new IdeaSupport { IdeaId = other.Id, UserId = user.Id, CreatedAt = fixture.Clock.Now });
-            db.Follows.Add(new Follow { SubmissionId = other.Id, UserId = user.Id, CreatedAt = fixture.Clock.Now });
-            await db.SaveChangesAsync();
-            return await db.Ideas.Where(i => i.Id == other.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.SupportCount, 1));
-        });
+        var (other, comment) = await TakePartAsync(user.Id);
         var march1 = new DateOnly(lastDay.Year + 1, 3, 1);
 
         SetToday(march1.AddDays(-31));
@@ -177,18 +166,7 @@ public abstract class InactiveAccountTests(InactiveAccountTests.Fixture fixture)
 
         Assert.True(await WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "User.Annul" && a.SubjectId == user.Id && a.ActorId == AccountAnnulment.SystemActor)));
         Assert.False(await WithDbAsync(db => db.SignIns.AnyAsync(x => x.UserId == user.Id)));
-        // Her follows and supports go; the idea's count stays as it was; her comment stays, under the neutral name.
-        Assert.False(await WithDbAsync(db => db.Follows.AnyAsync(f => f.UserId == user.Id)));
-        Assert.False(await WithDbAsync(db => db.IdeaSupports.AnyAsync(x => x.UserId == user.Id)));
-        Assert.Equal(1, await WithDbAsync(db => db.Ideas.Where(i => i.Id == other.Id).Select(i => i.SupportCount).SingleAsync()));
-        Assert.True(await WithDbAsync(db => db.Comments.AnyAsync(c => c.Id == comment)));
-        using (var anonymous = fixture.CreatePortalClient())
-        {
-            var thread = await HtmlPage.GetAsync(anonymous, $"/ideas/{other.Id}?culture=ru-RU");
-            Assert.Contains("Комментарий ушедшей участницы", thread.Text, StringComparison.Ordinal);
-            Assert.Contains("Бывший участник", thread.Text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Алия", thread.Text, StringComparison.Ordinal);
-        }
+        await AssertPartingKeepsCommentsAndCountsAsync(user.Id, other, comment);
 
         // The old address and password no longer sign in.
         using var client = fixture.CreatePortalClient();
