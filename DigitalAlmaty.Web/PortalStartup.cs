@@ -47,6 +47,7 @@ public static class PortalStartup
         services.AddScoped<Features.Catalog.IdeasListMarkup>();
         services.AddSingleton<Components.Layout.SiteShellMarkup>();
         services.AddScoped<Features.Catalog.PortalSearch>();
+        services.AddScoped<Features.Catalog.SimilarIdeas>();
         services.AddSingleton<Features.Moderation.ModerationQueue>();
         services.AddScoped<Features.Moderation.QueueCountRelay>();
         services.AddOptions<Features.Moderation.ModerationOptions>().BindConfiguration(Features.Moderation.ModerationOptions.Section);

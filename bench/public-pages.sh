@@ -62,7 +62,9 @@ curl -fs "$BASE/healthz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 # What autovacuum does in production shortly after a bulk load (visibility map, statistics).
 if [[ $DATABASE == postgres ]]; then bench_psql 'VACUUM ANALYZE'; fi
 
-IDEA=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | head -n 1)
+# The newest idea carries 200 comments (BenchIdeas); the second newest none: the idea page both ways.
+IDEA_COMMENTED=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | head -n 1)
+IDEA=$(curl -fs "$BASE/bench/baseline/ideas" | grep -o 'ideas/[0-9a-f-]\{36\}' | sed -n 2p)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
@@ -95,6 +97,8 @@ if [[ $ONLY_SERVER_TIME != 1 ]]; then
     measure baseline-bare /bench/baseline/ideas-bare
     measure ideas-uncached /ideas "${UNCACHED[@]}"
     measure idea-page-uncached "/$IDEA" "${UNCACHED[@]}"
+    measure idea-200-comments-uncached "/$IDEA_COMMENTED" "${UNCACHED[@]}"
+    measure ideas-support-uncached "/ideas?sort=support" "${UNCACHED[@]}"
     measure events-uncached /events "${UNCACHED[@]}"
     measure home-uncached / "${UNCACHED[@]}"
     measure static-bytes /bench/static/ideas
@@ -113,6 +117,8 @@ awk '
         printf "ideas uncached / baseline:      %.2f x throughput, p99 %.2f x\n", rps["ideas-uncached"] / rps["baseline-ideas"], p99["ideas-uncached"] / p99["baseline-ideas"]
         printf "ideas uncached / bare baseline: %.2f x throughput, p99 %.2f x\n", rps["ideas-uncached"] / rps["baseline-bare"], p99["ideas-uncached"] / p99["baseline-bare"]
         printf "idea page uncached / baseline:  %.2f x throughput, p99 %.2f x\n", rps["idea-page-uncached"] / rps["baseline-ideas"], p99["idea-page-uncached"] / p99["baseline-ideas"]
+        printf "idea page, 200 comments / page: %.2f x throughput, p99 %.2f x\n", rps["idea-200-comments-uncached"] / rps["idea-page-uncached"], p99["idea-200-comments-uncached"] / p99["idea-page-uncached"]
+        printf "ideas by support / baseline:    %.2f x throughput, p99 %.2f x\n", rps["ideas-support-uncached"] / rps["baseline-ideas"], p99["ideas-support-uncached"] / p99["baseline-ideas"]
         printf "ideas cached / static bytes:    %.2f x throughput\n", rps["ideas-cached"] / rps["static-bytes"]
         printf "ideas cached / baseline:        %.2f x throughput\n", rps["ideas-cached"] / rps["baseline-ideas"]
     }' "$RESULTS"

@@ -51,6 +51,10 @@ public sealed class ModerationQueueTests : BunitContext, IAsyncLifetime
         Services.AddScoped<QueueCountRelay>();
         Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         Services.AddSingleton<ReviewPresence>();
+        // The comments the queue shows above the items, and the similar ideas beside an idea under review.
+        Services.AddScoped<DigitalAlmaty.Web.Features.Accounts.ActingUser>();
+        Services.AddScoped<DigitalAlmaty.Web.Features.Participation.CommentModeration>();
+        Services.AddScoped<DigitalAlmaty.Web.Features.Catalog.SimilarIdeas>();
         AddAuthorization()
             .SetAuthorized("Модератор Тестов")
             .SetRoles("Moderator")

@@ -1,4 +1,5 @@
 using DigitalAlmaty.Domain.Ideas;
+using DigitalAlmaty.Domain.Participation;
 using DigitalAlmaty.Web.Data;
 using DigitalAlmaty.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -47,11 +48,48 @@ public sealed class BenchIdeas(
                 idea.Submit(author.Id, at);
                 idea.Approve(Moderator, at);
                 db.Ideas.Add(idea);
+                // Supports and the city's answers as a living portal has them: counts spread out, one idea in five answered.
+                db.Entry(idea).Property(x => x.SupportCount).CurrentValue = (i * 37) % 500;
+                db.Entry(idea).Property(x => x.CityStatus).CurrentValue = i % 5 == 0 ? (CityStatus)(i / 5 % 5) : null;
             }
 
             await db.SaveChangesAsync();
         }
 
+        await SeedCommentsAsync(author.Id, now);
         logger.LogInformation("Bench ideas ready: {Count}.", count);
+    }
+
+    /// <summary>The newest idea gets <see cref="CommentsOnNewest"/> comments (the idea page's worst case); the second newest none.</summary>
+    public const int CommentsOnNewest = 200;
+
+    private async Task SeedCommentsAsync(string authorId, DateTimeOffset now)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var newest = await db.Ideas.Where(i => i.Status == Domain.Submissions.SubmissionStatus.Published)
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync();
+        if (newest == Guid.Empty || await db.Comments.AnyAsync(c => c.SubmissionId == newest))
+        {
+            return;
+        }
+
+        Guid? parent = null;
+        for (var i = 0; i < CommentsOnNewest; i++)
+        {
+            var id = Guid.NewGuid();
+            db.Comments.Add(new Comment
+            {
+                Id = id,
+                SubmissionId = newest,
+                ParentId = i % 4 == 0 ? null : parent,
+                AuthorId = authorId,
+                Text = $"Комментарий №{i + 1}: **поддерживаю**, но прошу учесть остановки у [Абая](https://example.kz/abaya) и сроки.",
+                CreatedAt = now.AddMinutes(-CommentsOnNewest + i),
+                State = CommentState.Visible,
+            });
+            parent = i % 4 == 0 ? id : parent;
+        }
+
+        await db.SaveChangesAsync();
     }
 }

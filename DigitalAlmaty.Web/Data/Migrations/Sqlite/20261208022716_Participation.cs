@@ -11,6 +11,9 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Supports and the city's status change the row often: the search index is rewritten
+            // only when a searched column or the status changes (its delete finds the row by a scan).
+            migrationBuilder.Sql(SearchTriggerSql.Narrow);
             migrationBuilder.AddColumn<string>(
                 name: "CityStatus",
                 table: "Submissions",
@@ -129,6 +132,7 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(SearchTriggerSql.Wide);
             migrationBuilder.DropTable(
                 name: "CityAnswers");
 
@@ -150,5 +154,26 @@ namespace DigitalAlmaty.Web.Data.Migrations.Sqlite
                 name: "SupportCount",
                 table: "Submissions");
         }
+    }
+
+    /// <summary>The search index's update trigger, fired by every update (before) or by the searched columns only (after).</summary>
+    internal static class SearchTriggerSql
+    {
+        private const string Body = """coalesce(new."Summary", '') || char(10) || coalesce(new."Goal", '') || char(10) || coalesce(new."Tasks", '') || char(10) || coalesce(new."CityBenefit", '') || char(10) || coalesce(new."PriorImplementations", '') || char(10) || coalesce(new."Description", '') || char(10) || coalesce(new."Organiser", '')""";
+
+        private static string Create(string columns) => $"""
+            DROP TRIGGER IF EXISTS "SubmissionSearch_AfterUpdate";
+            CREATE TRIGGER "SubmissionSearch_AfterUpdate" AFTER UPDATE {columns}ON "Submissions"
+            WHEN old."Status" = 'Published' OR new."Status" = 'Published'
+            BEGIN
+                DELETE FROM "SubmissionSearch" WHERE "Id" = old."Id";
+                INSERT INTO "SubmissionSearch" ("Id", "Title", "Body")
+                SELECT new."Id", new."Title", {Body} WHERE new."Status" = 'Published';
+            END;
+            """;
+
+        public static string Narrow => Create("""OF "Status", "Title", "Summary", "Goal", "Tasks", "CityBenefit", "PriorImplementations", "Description", "Organiser" """);
+
+        public static string Wide => Create(string.Empty);
     }
 }

@@ -65,7 +65,10 @@ public sealed class IndexModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PreferredCulture)}", text["Manage.Validation.Language"]);
         }
 
-        if (!Enum.TryParse<Domain.Participation.DigestFrequency>(Input.Digest, out var digest) || !Enum.IsDefined(digest) || int.TryParse(Input.Digest, out _))
+        // A form without the field (an older page) keeps the choice as it is.
+        var digest = user.DigestFrequency;
+        if (!string.IsNullOrEmpty(Input.Digest)
+            && (!Enum.TryParse(Input.Digest, out digest) || !Enum.IsDefined(digest) || int.TryParse(Input.Digest, out _)))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Digest)}", text["Manage.Validation.Digest"]);
         }
