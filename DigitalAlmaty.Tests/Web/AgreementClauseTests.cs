@@ -87,6 +87,38 @@ public sealed class AgreementClauseTests(AgreementClauseTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task TheDecisionLetter_LinksTheCitedClauses_InTheAuthorsLanguage()
+    {
+        var number = await PublishAsync("## 4. Права и обязанности\n4.3.9. Пункт для письма.", Today);
+        var (authorId, authorEmail) = await fixture.NewUserAsync("Автор письма");
+        using (var scope = fixture.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DigitalAlmaty.Web.Data.PortalUser>>();
+            var author = await users.FindByIdAsync(authorId);
+            author!.PreferredCulture = "kk-KZ";
+            await users.UpdateAsync(author);
+        }
+
+        var (moderatorId, _) = await fixture.NewUserAsync("Модератор письма", PortalRoles.Moderator);
+        var idea = await fixture.Seed.IdeaAsync(authorId, "Идея с телефоном", Submit(authorId));
+        using (var scope = fixture.Services.CreateScope())
+        {
+            var decided = await scope.ServiceProvider.GetRequiredService<DigitalAlmaty.Web.Features.Moderation.ModerationService>().DecideAsync(
+                Principal(moderatorId, PortalRoles.Moderator), idea.Id, idea.Revision,
+                DigitalAlmaty.Web.Features.Moderation.ModerationDecision.Reject([ModerationClauses.PersonalData], "Телефонды алып тастаңыз."));
+            Assert.True(decided.Succeeded, decided.ErrorCode);
+        }
+
+        var letter = await fixture.Mailbox.WaitForAsync(authorEmail);
+        var link = $"/agreement/versions/{number}?culture=kk-KZ#4.3.9";
+        Assert.Contains("4.3.9 — дербес деректер бар: ", letter.TextBody, StringComparison.Ordinal);
+        Assert.Contains(link + "\n", letter.TextBody, StringComparison.Ordinal);
+        var anchor = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(letter.HtmlBody!).QuerySelector("li a")!;
+        Assert.EndsWith(link, anchor.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("4.3.9 — дербес деректер бар", anchor.TextContent);
+    }
+
+    [Fact]
     public async Task TheLinkBuilder_FindsTheVersionOfTheMoment_AndTakesOnlyDigitsAndDots()
     {
         using var scope = fixture.Services.CreateScope();
