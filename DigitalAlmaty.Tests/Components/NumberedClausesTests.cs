@@ -118,6 +118,47 @@ public sealed class NumberedClausesTests
     }
 
     [Fact]
+    public void TitlesWithoutBlankLines_StillBecomeHeadings()
+    {
+        var root = Render("""
+            1. Общие положения
+            1.1. Пункт сразу под заголовком.
+            1.2. Последний пункт раздела.
+            2. ОПРЕДЕЛЕНИЯ
+            2.1. Пункт второго раздела.
+            """);
+        var list = Render("""
+            1.1. Пункт перед списком.
+
+            1. настоящий список
+            2. остаётся списком
+            """);
+
+        Assert.Equal(["1", "2"], root.QuerySelectorAll("h2").Select(h => h.Id));
+        Assert.Equal("1. Общие положения", root.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal(["1.1", "1.2", "2.1"], root.QuerySelectorAll("p").Select(p => p.Id));
+        Assert.Empty(root.QuerySelectorAll("li"));
+        Assert.Equal(2, list.QuerySelectorAll("ol > li").Length);
+        Assert.Empty(list.QuerySelectorAll("h2"));
+    }
+
+    [Fact]
+    public void ANumberGivenTwice_AnchorsItsFirstPlaceOnly()
+    {
+        var root = Render("""
+            ## 4.1. Права администрации
+            4.1. Пункт с тем же номером.
+            4.1.1. Первый.
+            4.1.1. Опечатка: тот же номер.
+            """);
+
+        Assert.Single(root.QuerySelectorAll("[id='4.1']"));
+        Assert.Equal("H2", root.QuerySelector("[id='4.1']")!.TagName);
+        Assert.Equal("4.1.1. Первый.", Assert.Single(root.QuerySelectorAll("[id='4.1.1']")).TextContent.Trim());
+        Assert.Equal(3, root.QuerySelectorAll("p").Length);
+    }
+
+    [Fact]
     public void UserContent_KeepsEveryIdInItsNamespace_EvenDigitsAndDots()
     {
         var root = Root(_renderer.ToSafeHtml("""

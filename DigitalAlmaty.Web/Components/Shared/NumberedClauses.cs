@@ -55,58 +55,81 @@ public static partial class NumberedClauses
                 heading.GetAttributes().Id = number;
             }
         }
+
+        // A number given twice (a slip in the text) anchors its first place only: ids stay unique.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block.TryGetAttributes() is { Id: { } id } attributes && IsClauseId(id) && !seen.Add(id))
+            {
+                attributes.Id = null;
+            }
+        }
     }
 
-    /// <summary>A one-item ordered list whose item opens with a short title line is a section title.</summary>
+    /// <summary>
+    /// An ordered list whose items open with a short title line holds section titles: a one-item list
+    /// (the title stood alone), or a list whose every item runs on into a numbered clause (the titles
+    /// and clauses had no blank lines between them). Any other list stays a list.
+    /// </summary>
     private static void TitleFromList(ListBlock list)
     {
-        if (list.Count != 1 || list[0] is not ListItemBlock { Count: > 0 } item || item[0] is not ParagraphBlock { Inline: { } inline } first)
+        var items = list.OfType<ListItemBlock>().ToList();
+        if (items.Count == 0 || items.Count != list.Count || !items.All(item => Title(item) is not null)
+            || (items.Count > 1 && !items.All(item => ((ParagraphBlock)item[0]).Inline!.FirstOrDefault(i => i is LineBreakInline)?.NextSibling is LiteralInline next
+                && ClauseNumber(next.Content.ToString()) is not null)))
         {
             return;
         }
 
-        var breakAfterTitle = inline.FirstOrDefault(i => i is LineBreakInline);
-        var titleInlines = inline.TakeWhile(i => i is not LineBreakInline).ToList();
-        var title = string.Concat(titleInlines.Select(PlainText)).Trim();
-        if (!IsTitle(title))
-        {
-            return;
-        }
-
-        var number = item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var heading = new HeadingBlock(HeadingParser) { Level = 2, HeaderChar = '#', Inline = new ContainerInline() };
-        heading.Inline.AppendChild(new LiteralInline(number + ". "));
-        foreach (var part in titleInlines)
-        {
-            part.Remove();
-            heading.Inline.AppendChild(part);
-        }
-
-        heading.GetAttributes().Id = number;
         var parent = list.Parent!;
         var at = parent.IndexOf(list);
         parent.RemoveAt(at);
-        parent.Insert(at++, heading);
-
-        // Lines that ran on after the title (no blank line between) and any further blocks of the item follow it.
-        item.RemoveAt(0);
-        if (breakAfterTitle is not null)
+        foreach (var item in items)
         {
-            breakAfterTitle.Remove();
+            var inline = ((ParagraphBlock)item[0]).Inline!;
+            var titleInlines = Title(item)!;
+            var number = item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var heading = new HeadingBlock(HeadingParser) { Level = 2, HeaderChar = '#', Inline = new ContainerInline() };
+            heading.Inline.AppendChild(new LiteralInline(number + ". "));
+            foreach (var part in titleInlines)
+            {
+                part.Remove();
+                heading.Inline.AppendChild(part);
+            }
+
+            heading.GetAttributes().Id = number;
+            parent.Insert(at++, heading);
+
+            // Lines that ran on after the title and any further blocks of the item follow it.
+            item.RemoveAt(0);
+            inline.FirstOrDefault(i => i is LineBreakInline)?.Remove();
             if (inline.FirstChild is not null)
             {
                 var rest = new ParagraphBlock { Inline = new ContainerInline() };
                 inline.TransferChildrenTo(rest.Inline);
                 parent.Insert(at++, rest);
             }
+
+            while (item.Count > 0)
+            {
+                var block = item[0];
+                item.RemoveAt(0);
+                parent.Insert(at++, block);
+            }
+        }
+    }
+
+    /// <summary>The inlines of a list item's first line when they read as a section title, else null.</summary>
+    private static List<Inline>? Title(ListItemBlock item)
+    {
+        if (item.Count == 0 || item[0] is not ParagraphBlock { Inline: { } inline })
+        {
+            return null;
         }
 
-        while (item.Count > 0)
-        {
-            var block = item[0];
-            item.RemoveAt(0);
-            parent.Insert(at++, block);
-        }
+        var titleInlines = inline.TakeWhile(i => i is not LineBreakInline).ToList();
+        return IsTitle(string.Concat(titleInlines.Select(PlainText)).Trim()) ? titleInlines : null;
     }
 
     /// <summary>Cuts a paragraph before every line that opens a clause (or an all-capitals section title).</summary>
