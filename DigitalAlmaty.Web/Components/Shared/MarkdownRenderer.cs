@@ -17,6 +17,9 @@ namespace DigitalAlmaty.Web.Components.Shared;
 /// "site-header" cannot collide with the site's own elements. Images load only from the portal's own
 /// <c>/files/{id}</c>; any other image becomes a link with its alt text, so nobody's browser (a
 /// moderator's least of all) fetches an address an author chose before the text is approved.
+/// A document of numbered clauses (the user agreement, <see cref="ToSafeClauseHtml"/>) is structured
+/// by <see cref="NumberedClauses"/>, and only there do ids that are a clause's number (digits and dots)
+/// stay unprefixed, so that <c>/agreement/versions/3#4.1.4</c> reaches its clause.
 /// </remarks>
 public sealed class MarkdownRenderer
 {
@@ -42,9 +45,16 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer(keepClauseIds: false);
 
-    public string ToSafeHtml(string? markdown)
+    private readonly HtmlSanitizer _clauseSanitizer = CreateSanitizer(keepClauseIds: true);
+
+    public string ToSafeHtml(string? markdown) => Render(markdown, numberedClauses: false);
+
+    /// <summary>A document of numbered clauses: each clause a paragraph with its number as id, each section title a heading.</summary>
+    public string ToSafeClauseHtml(string? markdown) => Render(markdown, numberedClauses: true);
+
+    private string Render(string? markdown, bool numberedClauses)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -57,7 +67,12 @@ public sealed class MarkdownRenderer
             TurnIntoLink(image);
         }
 
-        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
+        if (numberedClauses)
+        {
+            NumberedClauses.Apply(document);
+        }
+
+        return (numberedClauses ? _clauseSanitizer : _sanitizer).Sanitize(document.ToHtml(_pipeline));
     }
 
     /// <summary>A path of the portal's own file endpoint, <c>/files/{guid}</c>, and nothing else.</summary>
@@ -76,7 +91,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(bool keepClauseIds)
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
@@ -102,7 +117,7 @@ public sealed class MarkdownRenderer
             }
 
             element.RemoveAttribute("class");
-            if (element.GetAttribute("id") is { } id)
+            if (element.GetAttribute("id") is { } id && !(keepClauseIds && NumberedClauses.IsClauseId(id)))
             {
                 element.SetAttribute("id", IdPrefix + id);
             }
@@ -111,7 +126,10 @@ public sealed class MarkdownRenderer
             {
                 if (anchor.GetAttribute("href") is { Length: > 1 } href && href[0] == '#')
                 {
-                    anchor.SetAttribute("href", "#" + IdPrefix + href[1..]);
+                    if (!(keepClauseIds && NumberedClauses.IsClauseId(href[1..])))
+                    {
+                        anchor.SetAttribute("href", "#" + IdPrefix + href[1..]);
+                    }
                 }
                 else if (anchor.HostName is { Length: > 0 })
                 {

@@ -43,6 +43,17 @@ public sealed class AgreementService(
         return await db.AgreementVersions.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync();
     }
 
+    /// <summary>Every version's number and effective date, to link cited clauses to the version of their moment.</summary>
+    public async Task<AgreementInForce> InForceAsync()
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var versions = await db.AgreementVersions.AsNoTracking().Select(v => new { v.Number, v.EffectiveFrom }).ToListAsync();
+        return new AgreementInForce(versions.Select(v => (v.Number, v.EffectiveFrom)));
+    }
+
+    /// <summary>Where the text of <paramref name="clause"/> was at <paramref name="at"/>: <c>agreement/versions/{n}#{clause}</c>, or null.</summary>
+    public async Task<string?> ClauseLinkAsync(string clause, DateTimeOffset at) => (await InForceAsync()).ClauseLink(clause, at);
+
     public async Task<AgreementVersion?> FindAsync(int number)
     {
         await using var db = await databases.CreateDbContextAsync();
