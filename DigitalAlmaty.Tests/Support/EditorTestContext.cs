@@ -50,6 +50,7 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(DatabaseFactory);
         Services.AddScoped<DigitalAlmaty.Web.Features.Blocking.WriteGate>();
         Services.AddScoped<SubmissionService>();
+        Services.AddScoped<DigitalAlmaty.Web.Features.Catalog.SimilarIdeas>();
         Services.AddScoped<SubmissionMessages>();
         Services.AddScoped<DigitalAlmaty.Web.Features.Blocking.GovernanceMessages>();
         Services.AddSingleton(new FileStore(
