@@ -48,19 +48,10 @@ public sealed class CommentService(
 
     public async Task<CommentResult> PostAsync(ClaimsPrincipal participant, Guid submissionId, Guid? parentId, string? text)
     {
-        if (await WriterAsync(participant) is not { } writer)
+        var (writerId, failure) = await WriterOfAsync(participant, text);
+        if (writerId is null)
         {
-            return CommentResult.Fail(CommentResult.NotAllowed);
-        }
-
-        if (writer.Refusal is not null)
-        {
-            return writer.Refusal;
-        }
-
-        if (CommentRules.TextError(text) is { } error)
-        {
-            return CommentResult.Fail(error);
+            return failure!;
         }
 
         await using var db = await databases.CreateDbContextAsync();
@@ -86,14 +77,14 @@ public sealed class CommentService(
         }
 
         var now = clock.GetUtcNow();
-        var lastHidden = await db.Comments.Where(c => c.AuthorId == writer.Id && c.State == CommentState.Hidden)
+        var lastHidden = await db.Comments.Where(c => c.AuthorId == writerId && c.State == CommentState.Hidden)
             .MaxAsync(c => (DateTimeOffset?)c.ModeratedAt);
         var comment = new Comment
         {
             Id = Guid.NewGuid(),
             SubmissionId = submissionId,
             ParentId = parentId,
-            AuthorId = writer.Id,
+            AuthorId = writerId,
             Text = text!.Trim(),
             CreatedAt = now,
             State = CommentRules.Initial(lastHidden, now),
@@ -112,19 +103,10 @@ public sealed class CommentService(
 
     public async Task<CommentResult> EditAsync(ClaimsPrincipal participant, Guid commentId, string? text)
     {
-        if (await WriterAsync(participant) is not { } writer)
+        var (writerId, failure) = await WriterOfAsync(participant, text);
+        if (writerId is null)
         {
-            return CommentResult.Fail(CommentResult.NotAllowed);
-        }
-
-        if (writer.Refusal is not null)
-        {
-            return writer.Refusal;
-        }
-
-        if (CommentRules.TextError(text) is { } error)
-        {
-            return CommentResult.Fail(error);
+            return failure!;
         }
 
         await using var db = await databases.CreateDbContextAsync();
@@ -135,7 +117,7 @@ public sealed class CommentService(
         }
 
         var now = clock.GetUtcNow();
-        if (CommentRules.EditRefusal(comment.AuthorId, writer.Id, comment.State, comment.CreatedAt, now) is { } refusal)
+        if (CommentRules.EditRefusal(comment.AuthorId, writerId, comment.State, comment.CreatedAt, now) is { } refusal)
         {
             return CommentResult.Fail(refusal);
         }
@@ -220,6 +202,22 @@ public sealed class CommentService(
 
         feed.Publish(new CommentsChanged(comment.SubmissionId));
         return CommentResult.Ok(comment.Id, comment.State);
+    }
+
+    /// <summary>Who writes <paramref name="text"/>, or why they may not (not signed in, refused, or the text breaks the rules).</summary>
+    private async Task<(string? Id, CommentResult? Failure)> WriterOfAsync(ClaimsPrincipal participant, string? text)
+    {
+        if (await WriterAsync(participant) is not { } writer)
+        {
+            return (null, CommentResult.Fail(CommentResult.NotAllowed));
+        }
+
+        if (writer.Refusal is not null)
+        {
+            return (null, writer.Refusal);
+        }
+
+        return CommentRules.TextError(text) is { } error ? (null, CommentResult.Fail(error)) : (writer.Id, null);
     }
 
     /// <summary>Who is writing and whether they may: null when nobody is signed in.</summary>

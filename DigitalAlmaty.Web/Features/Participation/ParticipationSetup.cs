@@ -11,6 +11,7 @@ public static class ParticipationSetup
         services.AddScoped<FollowService>();
         services.AddScoped<CityAnswerService>();
         services.AddScoped<CommentService>();
+        services.AddSingleton<CommentMarkup>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<Blocking.IBlockedUserContent, BlockedUserComments>();
         services.AddPortalEventType<CommentsChanged>("comments");
