@@ -12,7 +12,7 @@ public static class ParticipationRoutes
     /// <summary>The staff's form for the city's answer to an idea.</summary>
     public static string Answer(Guid ideaId) => $"{SubmissionRoutes.Item(SubmissionKind.Idea, ideaId)}/answer";
 
-    /// <summary>The sign-in page, coming back to the idea's support block afterwards.</summary>
-    public static string SignInToSupport(Guid ideaId) =>
-        "Identity/Account/Login?ReturnUrl=" + Uri.EscapeDataString("/" + SubmissionRoutes.Item(SubmissionKind.Idea, ideaId) + "#support");
+    /// <summary>The sign-in page, coming back to <paramref name="anchor"/> on the item's page afterwards.</summary>
+    public static string SignInBackTo(SubmissionKind kind, Guid id, string anchor) =>
+        "Identity/Account/Login?ReturnUrl=" + Uri.EscapeDataString($"/{SubmissionRoutes.Item(kind, id)}#{anchor}");
 }
